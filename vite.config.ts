@@ -1,0 +1,57 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+/** Colours shared by the manifest and app.html's theme-color. */
+const THEME_COLOUR = '#1d5c57';
+const BACKGROUND_COLOUR = '#faf7f2';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// 'prompt': a waiting service worker is announced in the UI and only takes over
+			// when the user says so, so an update never reloads a page mid-sentence.
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			kit: { adapterFallback: 'index.html', spa: true },
+			manifest: {
+				id: '/',
+				name: 'Village — your strategic-networking workbook',
+				short_name: 'Village',
+				description:
+					'Build the network your career goal needs: a workbook that lives on your device.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				theme_color: THEME_COLOUR,
+				background_color: BACKGROUND_COLOUR,
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				// Precache every built asset so the whole app works offline after one visit.
+				globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,woff2}'],
+				// navigateFallback comes from kit.adapterFallback: deep links open cold offline.
+				cleanupOutdatedCaches: true,
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024
+			}
+		})
+	],
+	server: { host: '127.0.0.1' },
+	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		reporters: ['default']
+	}
+});
