@@ -1,0 +1,140 @@
+/**
+ * Keep-in-touch rules. Each contact has a cadence (its own, or its tier's default from the plan
+ * step); the next follow-up is an explicit date when one is set, else one cadence after we were
+ * last in touch. Logging a conversation resets the clock.
+ *
+ * All dates are calendar days (`IsoDate`). "Today" is the caller's: it computes it once with
+ * `isoDateIn(now, timeZone)`, so these rules never read a clock or a time zone themselves.
+ */
+import { addDays, daysBetween, isIsoDate, isoDateIn } from './dates';
+import type { Contact, Conversation, Id, IsoDate, Tier } from './records';
+
+/** "Due this week" means due today or within the next 6 days: a rolling seven-day window. */
+export const DUE_SOON_DAYS = 6;
+
+export type FollowUpStatus = 'overdue' | 'due-this-week' | 'later' | 'none';
+
+export interface DueFollowUp {
+	contactId: Id;
+	name: string;
+	due: IsoDate;
+	overdue: boolean;
+	/** Days from today to the due day: negative when overdue, 0 when due today. */
+	days: number;
+}
+
+export interface CadenceOptions {
+	/**
+	 * The zone whose calendar turns `createdAt` (a UTC moment) into a day, for contacts never
+	 * contacted. Default: UTC, so the answer never depends on the device running it.
+	 */
+	timeZone?: string;
+}
+
+/** Days between touches: the contact's own cadence when set to a positive number, else the tier's. */
+export function cadenceFor(
+	contact: Pick<Contact, 'cadenceDays' | 'tier'>,
+	defaults: Readonly<Record<Tier, number>>
+): number {
+	const own = contact.cadenceDays;
+	if (typeof own === 'number' && Number.isFinite(own) && own >= 1) return Math.round(own);
+	return defaults[contact.tier];
+}
+
+function creationDay(createdAt: string, timeZone: string | undefined): IsoDate | null {
+	if (typeof createdAt !== 'string' || createdAt === '') return null;
+	if (timeZone === undefined) {
+		const day = createdAt.slice(0, 10);
+		if (isIsoDate(day)) return day;
+	}
+	const moment = new Date(createdAt);
+	if (Number.isNaN(moment.getTime())) return null;
+	return isoDateIn(moment, timeZone ?? 'UTC');
+}
+
+/**
+ * The day the next follow-up falls due, or null when it cannot be known.
+ *
+ * 1. An explicit `followUpOn` wins.
+ * 2. Else one cadence after `lastContactOn`.
+ * 3. A contact never contacted counts from the day it was added (`createdAt`), not from today:
+ *    treating them as due at once would make a freshly imported address book of hundreds
+ *    "overdue" on day one, and the real overdue ones would drown. Adding someone is the start
+ *    of the relationship's clock.
+ */
+export function nextFollowUp(
+	contact: Contact,
+	defaults: Readonly<Record<Tier, number>>,
+	options: CadenceOptions = {}
+): IsoDate | null {
+	if (isIsoDate(contact.followUpOn)) return contact.followUpOn;
+	const cadence = cadenceFor(contact, defaults);
+	if (!Number.isFinite(cadence)) return null;
+	if (isIsoDate(contact.lastContactOn)) return addDays(contact.lastContactOn, cadence);
+	const created = creationDay(contact.createdAt, options.timeZone);
+	return created === null ? null : addDays(created, cadence);
+}
+
+function statusFor(due: IsoDate | null, today: IsoDate): FollowUpStatus {
+	if (due === null) return 'none';
+	const days = daysBetween(today, due);
+	if (days < 0) return 'overdue';
+	if (days <= DUE_SOON_DAYS) return 'due-this-week';
+	return 'later';
+}
+
+/** Overdue (due before today), due this week (today … today + 6), later, or none. */
+export function followUpStatus(
+	contact: Contact,
+	today: IsoDate,
+	defaults: Readonly<Record<Tier, number>>,
+	options: CadenceOptions = {}
+): FollowUpStatus {
+	return statusFor(nextFollowUp(contact, defaults, options), today);
+}
+
+/** Contacts overdue or due within the week, most overdue first, then by name. */
+export function followUpsDue(
+	contacts: readonly Contact[],
+	today: IsoDate,
+	defaults: Readonly<Record<Tier, number>>,
+	options: CadenceOptions = {}
+): DueFollowUp[] {
+	const due: DueFollowUp[] = [];
+	for (const contact of contacts) {
+		const day = nextFollowUp(contact, defaults, options);
+		if (day === null) continue;
+		const days = daysBetween(today, day);
+		if (days > DUE_SOON_DAYS) continue;
+		due.push({ contactId: contact.id, name: contact.name, due: day, overdue: days < 0, days });
+	}
+	return due.sort(
+		(a, b) =>
+			a.days - b.days ||
+			a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+			(a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
+	);
+}
+
+/**
+ * What logging a conversation changes on the contact: the clock restarts.
+ *
+ * - `lastContactOn` becomes the later of the existing day and the conversation's day.
+ * - `followUpOn` becomes the conversation's own follow-up when given; else null, so the cadence
+ *   applies again from the new last contact.
+ * - Exception: a back-dated conversation (older than the last contact already recorded) that
+ *   names no follow-up leaves `followUpOn` alone. Catching up on last month's coffee should not
+ *   wipe a follow-up agreed at a newer meeting.
+ */
+export function afterConversation(
+	contact: Pick<Contact, 'lastContactOn' | 'followUpOn'>,
+	conversation: Pick<Conversation, 'on' | 'followUpOn'>
+): Pick<Contact, 'lastContactOn' | 'followUpOn'> {
+	const existing = isIsoDate(contact.lastContactOn) ? contact.lastContactOn : null;
+	const backDated = existing !== null && conversation.on < existing;
+	const lastContactOn = backDated ? existing : conversation.on;
+	if (isIsoDate(conversation.followUpOn)) {
+		return { lastContactOn, followUpOn: conversation.followUpOn };
+	}
+	return { lastContactOn, followUpOn: backDated ? contact.followUpOn : null };
+}

@@ -1,0 +1,80 @@
+/**
+ * Calendar-day arithmetic on `YYYY-MM-DD` strings. A calendar day has no time zone, so all
+ * arithmetic here runs in UTC on purpose: adding a day never lands on 23 or 25 hours because
+ * of a daylight-saving change. Converting a moment to "which day is it for the user" is the
+ * only place a time zone enters, in `isoDateIn`.
+ */
+import type { IsoDate } from './records';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: unknown): value is IsoDate {
+	if (typeof value !== 'string') return false;
+	const m = ISO_DATE.exec(value);
+	if (!m) return false;
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1;
+}
+
+function toUtcMs(date: IsoDate): number {
+	const m = ISO_DATE.exec(date);
+	if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+	return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+function fromUtcMs(ms: number): IsoDate {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The calendar day a moment falls on in a time zone (default: the runtime's own). */
+export function isoDateIn(moment: Date, timeZone?: string): IsoDate {
+	// en-CA formats as YYYY-MM-DD.
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(moment);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+	return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+/** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+	const d = new Date(toUtcMs(date));
+	const day = d.getUTCDate();
+	d.setUTCDate(1);
+	d.setUTCMonth(d.getUTCMonth() + months);
+	const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+	d.setUTCDate(Math.min(day, lastDay));
+	return fromUtcMs(d.getTime());
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+	return addMonths(date, years * 12);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+	const d = new Date(toUtcMs(date)).getUTCDay();
+	return d === 0 ? 7 : d;
+}
+
+/** A calendar day for people: "Tue 3 Mar 2026". */
+export function formatDay(date: IsoDate, options: { year?: boolean } = {}): string {
+	return new Intl.DateTimeFormat('en-GB', {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: options.year === false ? undefined : 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(toUtcMs(date)));
+}
