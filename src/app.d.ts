@@ -1,0 +1,16 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+	namespace App {
+		// interface Error {}
+		// interface Locals {}
+		// interface PageData {}
+		// interface PageState {}
+		// interface Platform {}
+	}
+	interface Window {
+		/** Re-applies the theme from localStorage (defined inline in app.html). */
+		villageApplyTheme?: () => void;
+	}
+}
+
+export {};
