@@ -1,0 +1,33 @@
+/**
+ * Browser tests. Run them with `npm test` (or `node tests/run.js --e2e-only [-- <args>]`), which
+ * builds the app and starts Playwright inside a loopback-only network namespace; global-setup
+ * refuses to start anywhere else.
+ */
+import { defineConfig } from '@playwright/test';
+import { launchOptions } from './support/chromium.js';
+import { outputDir } from './support/paths';
+import { BASE_URL } from './support/servers';
+
+export default defineConfig({
+	testDir: '.',
+	testMatch: '**/*.spec.ts',
+	outputDir: `${outputDir}/playwright`,
+	// Two cores: two workers, one file each at a time. Every test gets its own browser context
+	// (own IndexedDB, service workers, caches), so files do not see each other's data.
+	workers: Number(process.env.PW_WORKERS ?? 2),
+	fullyParallel: false,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	reporter: [['list'], ['json', { outputFile: `${outputDir}/playwright.json` }]],
+	globalSetup: './support/global-setup.ts',
+	use: {
+		baseURL: BASE_URL,
+		browserName: 'chromium',
+		launchOptions: launchOptions(),
+		screenshot: 'only-on-failure',
+		trace: 'off',
+		serviceWorkers: 'allow'
+	}
+});
