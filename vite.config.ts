@@ -50,8 +50,22 @@ export default defineConfig({
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node',
-		reporters: ['default']
+		reporters: ['default'],
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				// Runes need Svelte's client runtime: on the server build effects never run.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['tests/unit/**/*.test.svelte.ts'],
+					environment: './tests/unit/client-environment.ts'
+				}
+			}
+		]
 	}
 });

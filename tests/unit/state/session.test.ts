@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MemoryPersistence } from '../../../src/lib/adapters/persistence/memory';
+import { ORIGIN } from '../../../src/lib/doc/origins';
+import { metaMap, SCHEMA_VERSION } from '../../../src/lib/doc/schema';
+import { readText, writeText } from '../../../src/lib/doc/answers';
+import { WorkbookSession } from '../../../src/lib/state/session.svelte';
+
+function storedDoc(change: (doc: Y.Doc) => void): Uint8Array[] {
+	const doc = new Y.Doc();
+	change(doc);
+	return [Y.encodeStateAsUpdate(doc)];
+}
+
+function fakeStorage(grant: boolean) {
+	const calls: string[] = [];
+	const storage = {
+		persisted: async () => (calls.push('persisted'), false),
+		persist: async () => (calls.push('persist'), grant),
+		estimate: async () => ({ usage: 0, quota: 0 })
+	} as unknown as StorageManager;
+	return { storage, calls };
+}
+
+describe('WorkbookSession', () => {
+	it('loads what was stored, migrates, and is ready for writing', async () => {
+		const updates = storedDoc((d) => d.getText('text:goal.statement').insert(0, 'Lead'));
+		const session = await new WorkbookSession({
+			persistence: new MemoryPersistence(updates)
+		}).open();
+		expect(session.status).toBe('ready');
+		expect(readText(session.doc, 'goal.statement')).toBe('Lead');
+		expect(metaMap(session.doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
+	});
+
+	it('writes nothing before the stored document has loaded', async () => {
+		const persistence = new MemoryPersistence();
+		const session = new WorkbookSession({ persistence });
+		expect(session.write((d) => writeText(d, 'goal.statement', 'too early'))).toBe(false);
+		expect(persistence.updates).toHaveLength(0);
+		await session.open();
+		expect(readText(session.doc, 'goal.statement')).toBe('');
+	});
+
+	it('opens a newer-schema document read-only and never writes to it', async () => {
+		const updates = storedDoc((d) => {
+			metaMap(d).set('schemaVersion', SCHEMA_VERSION + 5);
+			d.getText('text:goal.statement').insert(0, 'From the future');
+		});
+		const persistence = new MemoryPersistence([...updates]);
+		const session = await new WorkbookSession({ persistence }).open();
+		expect(session.status).toBe('read-only');
+		expect(session.problem).toMatch(/newer version of Village/);
+		expect(session.write((d) => writeText(d, 'goal.statement', 'overwrite'))).toBe(false);
+		expect(await session.compactIfNeeded()).toBe(false);
+		expect(persistence.updates).toEqual(updates);
+		expect(readText(session.doc, 'goal.statement')).toBe('From the future');
+	});
+
+	it('turns read-only when another tab upgrades the document', async () => {
+		const session = await new WorkbookSession({ persistence: new MemoryPersistence() }).open();
+		Y.transact(session.doc, () => metaMap(session.doc).set('schemaVersion', 99), ORIGIN.remote);
+		expect(session.status).toBe('read-only');
+	});
+
+	it('undoes and redoes only its own edits, not remote ones', async () => {
+		const session = await new WorkbookSession({ persistence: new MemoryPersistence() }).open();
+		session.write((d) => writeText(d, 'goal.statement', 'Mine'));
+		session.stopCapturing();
+		Y.transact(session.doc, () => session.doc.getMap('answers').set('remote', 1), ORIGIN.remote);
+		expect(session.canUndo).toBe(true);
+		session.undo();
+		expect(readText(session.doc, 'goal.statement')).toBe('');
+		expect(session.doc.getMap('answers').get('remote')).toBe(1);
+		expect(session.canRedo).toBe(true);
+		session.redo();
+		expect(readText(session.doc, 'goal.statement')).toBe('Mine');
+	});
+
+	it('asks for persistent storage on the first save, once', async () => {
+		const { storage, calls } = fakeStorage(true);
+		const session = await new WorkbookSession({
+			persistence: new MemoryPersistence(),
+			storage,
+			whenIdle: () => {}
+		}).open();
+		calls.length = 0;
+		session.write((d) => writeText(d, 'goal.statement', 'a'));
+		session.write((d) => writeText(d, 'goal.statement', 'ab'));
+		await session.flush();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(calls).toEqual(['persisted', 'persist']);
+		expect(session.persisted).toBe(true);
+		expect(session.saveState).toBe('saved');
+	});
+
+	it('reports a storage failure instead of swallowing it', async () => {
+		const persistence = new MemoryPersistence();
+		persistence.flush = async () => {
+			throw new Error('QuotaExceededError');
+		};
+		const session = await new WorkbookSession({ persistence }).open();
+		session.write((d) => writeText(d, 'goal.statement', 'x'));
+		await new Promise((r) => setTimeout(r, 0));
+		expect(session.saveState).toBe('failed');
+		expect(session.problem).toMatch(/QuotaExceededError/);
+	});
+
+	it('says clearly when storage cannot be opened, and stays closed for writing', async () => {
+		const persistence = new MemoryPersistence();
+		persistence.load = async () => {
+			throw new Error('IndexedDB is disabled');
+		};
+		const session = await new WorkbookSession({ persistence }).open();
+		expect(session.status).toBe('failed');
+		expect(session.problem).toMatch(/IndexedDB is disabled/);
+		expect(session.write(() => {})).toBe(false);
+	});
+
+	it('compacts storage once it has piled up', async () => {
+		const persistence = new MemoryPersistence();
+		const session = await new WorkbookSession({ persistence, whenIdle: () => {} }).open();
+		for (let i = 0; i < 30; i++) session.write((d) => d.getMap('answers').set('n', i));
+		expect(persistence.updates.length).toBeGreaterThan(20);
+		expect(await session.compactIfNeeded()).toBe(true);
+		expect(persistence.updates).toHaveLength(1);
+	});
+});
