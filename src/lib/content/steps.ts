@@ -18,12 +18,12 @@ import {
 import { TIER_LABELS, TIERS } from '../model/records';
 import { STEP_IDS, isStepId, type StepId } from '../model/stepIds';
 import { VALUE_KEYS } from '../model/value';
+import { outlineOf, type StepOutline } from './outline';
 
 export { STEP_IDS, isStepId, type StepId };
+export { ARTICLE_CREDIT, STEP_OUTLINE, type StepOutline } from './outline';
 
-export const ARTICLE_CREDIT = 'Based on an article originally published at Forbes.';
-
-export type StepNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type StepNumber = StepOutline['number'];
 
 /** 'text' and 'longtext' are stored as collaborative text, the others as plain values. */
 export type FieldKind = 'text' | 'longtext' | 'date' | 'rating' | 'number';
@@ -81,12 +81,7 @@ export interface StepList {
 	description: string;
 }
 
-export interface Step {
-	id: StepId;
-	number: StepNumber;
-	title: string;
-	/** One or two words for navigation. */
-	navTitle: string;
+export interface Step extends StepOutline {
 	/** Why the step matters: two or three sentences. */
 	why: string;
 	/** Coaching questions to think with. */
@@ -112,10 +107,7 @@ function idOf(key: string): string {
 }
 
 const diagnose: Step = {
-	id: 'diagnose',
-	number: 1,
-	title: 'What holds you back?',
-	navTitle: 'Diagnose',
+	...outlineOf('diagnose'),
 	why: 'Most of us were told to network and did more of it: more events, more business cards, more followers, and hope. Before changing how you network, look honestly at what gets in your way. Rate a few statements; the obstacles that score highest shape the rest of the workbook.',
 	prompts: [
 		'Which of these statements made you wince a little?',
@@ -147,10 +139,7 @@ const diagnose: Step = {
 };
 
 const goal: Step = {
-	id: 'goal',
-	number: 2,
-	title: 'Start with your career goal',
-	navTitle: 'Goal',
+	...outlineOf('goal'),
 	why: 'A network without a purpose is just a crowd. Once you name where you want to be in three to five years, you can see who already helps you get there and who you still need to meet.',
 	prompts: [
 		'What would you love to be doing in three to five years?',
@@ -238,10 +227,7 @@ const goal: Step = {
 };
 
 const value: Step = {
-	id: 'value',
-	number: 3,
-	title: 'Know the value you bring',
-	navTitle: 'Value',
+	...outlineOf('value'),
 	why: 'When you can say how your work helps others succeed, networking stops feeling like asking for favours: you have something to offer in every conversation. A clear value statement also makes you credible and easy to recommend.',
 	prompts: [
 		'Which results from the last two years are you proudest of?',
@@ -306,10 +292,7 @@ const value: Step = {
 };
 
 const map: Step = {
-	id: 'map',
-	number: 4,
-	title: 'Map your village',
-	navTitle: 'Map',
+	...outlineOf('map'),
 	why: 'A career takes a village: people who keep you informed, open doors, help you get things done, and a few who mentor, guide or sponsor you. Mapping who plays which role shows where your village is thin, and whether everyone in it looks a lot like you.',
 	prompts: [
 		'Who do you turn to when you need to know what is really going on?',
@@ -336,10 +319,7 @@ const map: Step = {
 };
 
 const relate: Step = {
-	id: 'relate',
-	number: 5,
-	title: 'Build relationships that work both ways',
-	navTitle: 'Relate',
+	...outlineOf('relate'),
 	why: 'Strong relationships run in both directions. Ask open questions about what people are working on and what is hard for them right now, then look for a way to help: a contact, a resource, an idea. Helping first is what makes asking later feel natural.',
 	prompts: [
 		'What are you working on at the moment?',
@@ -360,10 +340,7 @@ const relate: Step = {
 };
 
 const champions: Step = {
-	id: 'champions',
-	number: 6,
-	title: 'Find allies and champions',
-	navTitle: 'Champions',
+	...outlineOf('champions'),
 	why: 'Some people will do more than answer your questions: they back your ideas across the organisation and put your name forward for opportunities. Champions usually grow from relationships where you helped first, so notice who is already on your side and what each could advocate for.',
 	prompts: [
 		'Who has already spoken up for you or your work?',
@@ -389,10 +366,7 @@ const champions: Step = {
 };
 
 const plan: Step = {
-	id: 'plan',
-	number: 7,
-	title: 'Make it a habit',
-	navTitle: 'Plan',
+	...outlineOf('plan'),
 	why: 'Good intentions fade when the week fills up. Put networking in your calendar as a coffee or lunch during the working day, decide how often to keep in touch with each circle, and try an event once or twice before committing to it. Then take the next small step.',
 	prompts: [
 		'When in your week could you reliably meet someone for half an hour?',

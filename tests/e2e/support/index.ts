@@ -161,11 +161,15 @@ export async function shoot(
 	return files;
 }
 
-/** Two animation frames and loaded fonts: layout and styles have caught up. */
+/**
+ * From the top of the page (a sticky header would otherwise be drawn mid-page in a full-page
+ * shot), after two animation frames and loaded fonts: layout and styles have caught up.
+ */
 async function settle(page: Page) {
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
+				window.scrollTo(0, 0);
 				void document.fonts?.ready.then(() =>
 					requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
 				);
