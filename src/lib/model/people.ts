@@ -1,0 +1,157 @@
+/**
+ * Small pure rules the People screens and steps 4–6 lean on: how a tie is keyed, how a list
+ * field is typed, what to ask in a conversation and which of my offers might help, and how a
+ * follow-up date reads to a person.
+ */
+import { daysBetween } from './dates';
+import { normaliseForSearch } from './search';
+import type { Conversation, Id, IsoDate, Role } from './records';
+import type { Offer } from './value';
+
+/** Short labels for tight spaces (legend, chips); `ROLE_LABELS` has the full sentence. */
+export const ROLE_SHORT_LABELS: Record<Role, string> = {
+	informs: 'Informs',
+	connects: 'Connects',
+	'gets-job-done': 'Gets it done',
+	advocates: 'Advocates',
+	mentors: 'Mentors',
+	guides: 'Guides',
+	sponsors: 'Sponsors'
+};
+
+/** A tie's two ends in a fixed order, so a and b, or b and a, are the same tie. */
+export function tieEnds(a: Id, b: Id): { a: Id; b: Id } {
+	return a < b ? { a, b } : { a: b, b: a };
+}
+
+/**
+ * The id of the tie between two contacts: the sorted pair. Two devices that mark the same pair
+ * at once write the same record instead of two ties.
+ */
+export function tieId(a: Id, b: Id): Id {
+	const ends = tieEnds(a, b);
+	return `${ends.a}~${ends.b}`;
+}
+
+/**
+ * A list field (emails, phones, links) as typed in a text box, one per line. Lines are kept as
+ * typed, blank ones included, so the box never jumps while someone is typing a new line; use
+ * `filledLines` to read the values.
+ */
+export function linesOf(text: string): string[] {
+	return text.split(/\r?\n/);
+}
+
+/** The non-blank, trimmed values of a list field. */
+export function filledLines(values: readonly string[]): string[] {
+	return values.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** The three open questions the article asks, in its order. */
+export const OPEN_QUESTIONS = [
+	'What are you working on at the moment?',
+	'What is the biggest challenge in front of you right now?',
+	'Is there anyone I could introduce you to, or anything I could share that would help?'
+] as const;
+
+export interface LastLearned {
+	on: IsoDate;
+	theirWork: string;
+	theirChallenges: string;
+}
+
+/**
+ * What I last learned about someone: the most recent conversation's work and challenges, each
+ * taken from the latest conversation where it was written down.
+ */
+export function lastLearned(conversations: readonly Conversation[]): LastLearned | null {
+	const newestFirst = [...conversations].sort((a, b) =>
+		a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1
+	);
+	const withWork = newestFirst.find((c) => c.theirWork.trim() !== '');
+	const withChallenges = newestFirst.find((c) => c.theirChallenges.trim() !== '');
+	if (!withWork && !withChallenges) return null;
+	const latest = [withWork, withChallenges]
+		.filter((c): c is Conversation => c !== undefined)
+		.reduce((a, b) => (b.on > a.on ? b : a));
+	return {
+		on: latest.on,
+		theirWork: withWork?.theirWork.trim() ?? '',
+		theirChallenges: withChallenges?.theirChallenges.trim() ?? ''
+	};
+}
+
+/** Words too common to say anything about whether an offer fits. */
+const STOP_WORDS = new Set(
+	'a an and are as at be by for from has have i in into is it its of on or our so that the their them they this to was we with you your my me how what who can could new get make'.split(
+		' '
+	)
+);
+
+function meaningfulWords(text: string): Set<string> {
+	const words = new Set<string>();
+	for (const word of normaliseForSearch(text).split(/[^\p{L}\p{N}]+/u)) {
+		if (word.length < 3 || STOP_WORDS.has(word)) continue;
+		// A crude stem, so "hiring" meets "hire" and "teams" meets "team".
+		words.add(word.replace(/(ing|ers|er|es|s|ed)$/, '').slice(0, 6) || word);
+	}
+	return words;
+}
+
+export interface SuggestedOffer {
+	offer: Offer;
+	/** Words the offer shares with what they are working on or struggling with. */
+	matches: number;
+}
+
+/**
+ * My offers, the ones that share words with what they are working on or struggling with first
+ * (most shared words first), then the rest in their own order. Blank offers are left out.
+ */
+export function suggestOffers(
+	offers: readonly Offer[],
+	learned: Pick<LastLearned, 'theirWork' | 'theirChallenges'> | null
+): SuggestedOffer[] {
+	const theirs = meaningfulWords(learned ? `${learned.theirWork} ${learned.theirChallenges}` : '');
+	const scored = offers
+		.filter((offer) => offer.text.trim() !== '')
+		.map((offer, order) => {
+			let matches = 0;
+			for (const word of meaningfulWords(offer.text)) if (theirs.has(word)) matches++;
+			return { offer, matches, order };
+		});
+	scored.sort((a, b) => b.matches - a.matches || a.order - b.order);
+	return scored.map(({ offer, matches }) => ({ offer, matches }));
+}
+
+/** A due day as people say it: "today", "tomorrow", "in 5 days", "3 days overdue". */
+export function dueInWords(due: IsoDate, today: IsoDate): string {
+	const days = daysBetween(today, due);
+	if (days === 0) return 'today';
+	if (days === 1) return 'tomorrow';
+	if (days === -1) return '1 day overdue';
+	if (days < 0) return `${-days} days overdue`;
+	if (days < 14) return `in ${days} days`;
+	if (days < 60) return `in ${Math.round(days / 7)} weeks`;
+	return `in ${Math.round(days / 30.44)} months`;
+}
+
+/** A past day as people say it: "today", "yesterday", "12 days ago", "3 months ago". */
+export function agoInWords(day: IsoDate, today: IsoDate): string {
+	const days = daysBetween(day, today);
+	if (days <= 0) return 'today';
+	if (days === 1) return 'yesterday';
+	if (days < 14) return `${days} days ago`;
+	if (days < 60) return `${Math.round(days / 7)} weeks ago`;
+	if (days < 365 * 2) return `${Math.round(days / 30.44)} months ago`;
+	return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** One or two letters for an avatar: "Ann Lee" → "AL", "madonna" → "M". */
+export function initials(name: string): string {
+	const words = name.trim().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return '?';
+	const first = [...words[0]!][0] ?? '';
+	const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
+	return (first + last).toLocaleUpperCase('en');
+}
