@@ -358,3 +358,25 @@ test('Goal and Settings pass axe and look right in light and dark', async ({ pag
 	await checkA11y(page);
 	await shoot(page, 'settings');
 });
+
+test('no screen scrolls sideways on a 360 px phone', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const screens = [
+		'/',
+		'/workbook/diagnose',
+		'/workbook/goal',
+		'/workbook/value',
+		'/workbook/map',
+		'/workbook/relate',
+		'/workbook/champions',
+		'/workbook/plan',
+		'/people',
+		'/settings'
+	];
+	for (const path of screens) {
+		await page.goto(path);
+		await expect(page.locator('h1').first()).toBeVisible();
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(360);
+	}
+});

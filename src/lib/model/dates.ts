@@ -27,15 +27,23 @@ function fromUtcMs(ms: number): IsoDate {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Formatters by time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const dayFormatters = new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** The calendar day a moment falls on in a time zone (default: the runtime's own). */
 export function isoDateIn(moment: Date, timeZone?: string): IsoDate {
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(moment);
+	let format = dayFormatters.get(timeZone);
+	if (!format) {
+		// en-CA formats as YYYY-MM-DD.
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		});
+		dayFormatters.set(timeZone, format);
+	}
+	return format.format(moment);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -68,13 +76,21 @@ export function isoWeekday(date: IsoDate): number {
 	return d === 0 ? 7 : d;
 }
 
+const dayLabels = new Map<boolean, Intl.DateTimeFormat>();
+
 /** A calendar day for people: "Tue 3 Mar 2026". */
 export function formatDay(date: IsoDate, options: { year?: boolean } = {}): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: options.year === false ? undefined : 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(toUtcMs(date)));
+	const withYear = options.year !== false;
+	let format = dayLabels.get(withYear);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-GB', {
+			weekday: 'short',
+			day: 'numeric',
+			month: 'short',
+			year: withYear ? 'numeric' : undefined,
+			timeZone: 'UTC'
+		});
+		dayLabels.set(withYear, format);
+	}
+	return format.format(new Date(toUtcMs(date)));
 }

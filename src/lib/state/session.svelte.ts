@@ -64,8 +64,11 @@ export class WorkbookSession {
 	}
 
 	async open(): Promise<this> {
+		// Marks for benchmarks and the browser's performance panel: where opening spends time.
+		performance.mark('village:open');
 		try {
 			await this.#options.persistence.load(this.doc);
+			performance.mark('village:loaded');
 		} catch (error) {
 			this.status = 'failed';
 			this.problem = `Village could not open the workbook stored in this browser (${describe(error)}). Nothing was changed.`;
@@ -92,6 +95,7 @@ export class WorkbookSession {
 		});
 		this.#tabs = this.#options.connectTabs?.(this.doc) ?? null;
 		this.status = 'ready';
+		performance.mark('village:ready');
 		this.#options.storage?.persisted?.().then(
 			(p) => (this.persisted = p),
 			() => {}

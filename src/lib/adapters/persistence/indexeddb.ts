@@ -29,8 +29,15 @@ export class IndexedDbPersistence implements PersistenceAdapter {
 
 	async load(doc: Y.Doc): Promise<void> {
 		this.#doc = doc;
-		this.#provider = new IndexeddbPersistence(this.name, doc);
-		await this.#provider.whenSynced;
+		const provider = new IndexeddbPersistence(this.name, doc);
+		this.#provider = provider;
+		// y-indexeddb listens for updates from the moment it is created. While it applies what is
+		// stored, that listener makes Yjs encode the whole document once more, only to be told
+		// the update came from storage: tens of milliseconds and megabytes of garbage on a large
+		// workbook. Listen once loading is done; nothing else writes to the doc before then.
+		doc.off('update', provider._storeUpdate);
+		await provider.whenSynced;
+		doc.on('update', provider._storeUpdate);
 	}
 
 	#db(): IDBDatabase {
