@@ -380,3 +380,35 @@ test('no screen scrolls sideways on a 360 px phone', async ({ page }) => {
 		expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(360);
 	}
 });
+
+test('Home paints from the summary saved on this device, and the live workbook wins', async () => {
+	const browser = await launchPersistent();
+	const page = await browser.newPage();
+	await openGoal(page);
+	await goalBox(page).fill(GOAL);
+	await page.goto('/');
+	await expect(page.getByText(GOAL)).toBeVisible();
+	const saved = await page.waitForFunction(() => localStorage.getItem('village:home'));
+	expect(JSON.parse((await saved.jsonValue()) as string)).toMatchObject({ goal: GOAL });
+
+	// A stale summary shows for a moment at most: the live workbook replaces it.
+	await page.evaluate(() => {
+		const s = JSON.parse(localStorage.getItem('village:home')!);
+		localStorage.setItem('village:home', JSON.stringify({ ...s, goal: 'A stale goal' }));
+	});
+	await page.reload();
+	await expect(page.getByText(GOAL)).toBeVisible();
+	await expect(page.getByText('A stale goal')).toHaveCount(0);
+
+	// A broken summary is ignored.
+	await page.evaluate(() => localStorage.setItem('village:home', '{"v":1,"goal":'));
+	await page.reload();
+	await expect(page.getByText(GOAL)).toBeVisible();
+
+	await page.goto('/settings');
+	await page.getByRole('button', { name: 'Delete everything…' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
+	await expect(page.getByRole('heading', { name: /A career takes a village/ })).toBeVisible();
+	expect(await page.evaluate(() => localStorage.getItem('village:home'))).toBeNull();
+	await browser.close();
+});

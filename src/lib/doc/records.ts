@@ -39,6 +39,13 @@ type Specs<T> = { [K in Exclude<keyof T, 'id'>]: FieldSpec<T[K]> };
 export interface RecordSpec<T extends { id: string }> {
 	collection: CollectionName;
 	fields: Specs<T>;
+	/**
+	 * Stored as one plain value instead of a Y.Map of fields. For log-like records (written
+	 * once, rarely edited) this makes a large workbook several times cheaper to decode: one
+	 * Yjs item per record instead of one per field. The price: two devices editing the same
+	 * record while apart keep one version whole. No text fields.
+	 */
+	atomic?: boolean;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -107,11 +114,13 @@ export const contactSpec: RecordSpec<Contact> = {
 
 export const tieSpec: RecordSpec<Tie> = {
 	collection: 'ties',
+	atomic: true,
 	fields: { a: str(), b: str() }
 };
 
 export const conversationSpec: RecordSpec<Conversation> = {
 	collection: 'conversations',
+	atomic: true,
 	fields: {
 		contactId: str(),
 		on: { default: () => '1970-01-01', valid: isIsoDate },
@@ -181,6 +190,7 @@ export const actionSpec: RecordSpec<Action> = {
 
 export const askSpec: RecordSpec<Ask> = {
 	collection: 'asks',
+	atomic: true,
 	fields: {
 		contactId: str(),
 		what: str(),
@@ -189,26 +199,54 @@ export const askSpec: RecordSpec<Ask> = {
 	}
 };
 
-/** Reads one stored record as a plain object, replacing unusable values with defaults. */
-export function readRecord<T extends { id: string }>(
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return (
+		typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+	);
+}
+
+/** Whether a collection entry is a record at all (a Y.Map of fields, or one plain value). */
+export function isStoredRecord(value: unknown): value is Y.Map<unknown> | Record<string, unknown> {
+	return value instanceof Y.Map || isPlainObject(value);
+}
+
+/**
+ * Reads one stored record, whichever way it is stored, as a plain object; unusable values read
+ * as their defaults. Null when the entry is not a record at all.
+ */
+export function readStored<T extends { id: string }>(
 	spec: RecordSpec<T>,
 	id: string,
-	map: Y.Map<unknown>
-): T {
+	stored: unknown
+): T | null {
+	let get: (key: string) => unknown;
+	if (stored instanceof Y.Map) get = (key) => stored.get(key);
+	else if (isPlainObject(stored)) get = (key) => stored[key];
+	else return null;
 	const out: Record<string, unknown> = { id };
 	for (const [key, field] of Object.entries(spec.fields) as [string, FieldSpec<unknown>][]) {
-		let value = map.get(key);
+		let value = get(key);
 		if (value instanceof Y.Text) value = value.toString();
 		out[key] = field.valid(value) ? value : field.default();
 	}
 	return out as T;
 }
 
-/** All records of a collection, in insertion-independent id order (stable across devices). */
+/** Reads one record stored as a Y.Map (see readStored for either kind). */
+export function readRecord<T extends { id: string }>(
+	spec: RecordSpec<T>,
+	id: string,
+	map: Y.Map<unknown>
+): T {
+	return readStored(spec, id, map)!;
+}
+
+/** All records of a collection, in id order (creation order, the same on every device). */
 export function listRecords<T extends { id: string }>(doc: Y.Doc, spec: RecordSpec<T>): T[] {
 	const out: T[] = [];
-	collectionMap(doc, spec.collection).forEach((map, id) => {
-		if (map instanceof Y.Map) out.push(readRecord(spec, id, map));
+	collectionMap(doc, spec.collection).forEach((stored, id) => {
+		const record = readStored(spec, id, stored);
+		if (record) out.push(record);
 	});
 	return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -218,8 +256,7 @@ export function getRecord<T extends { id: string }>(
 	spec: RecordSpec<T>,
 	id: string
 ): T | null {
-	const map = collectionMap(doc, spec.collection).get(id);
-	return map instanceof Y.Map ? readRecord(spec, id, map) : null;
+	return readStored(spec, id, collectionMap(doc, spec.collection).get(id));
 }
 
 /** Ids sort by creation time first (see newId), so a list keeps the order people added things. */
@@ -235,21 +272,28 @@ function checkField<T extends { id: string }>(spec: RecordSpec<T>, key: string, 
 	return field;
 }
 
-/** Adds a record (call inside a transaction). Unset fields take their defaults. */
+/**
+ * Adds a record (call inside a transaction). Unset fields take their defaults; in a Y.Map
+ * record only fields that differ from their default are stored (fewer items to decode), while
+ * text fields always get their Y.Text, so later edits from two devices merge.
+ */
 export function insertRecord<T extends { id: string }>(
 	doc: Y.Doc,
 	spec: RecordSpec<T>,
 	values: Partial<T> & { id?: string }
 ): string {
 	const id = values.id ?? newId();
-	const map = new Y.Map<unknown>();
+	const plain: Record<string, unknown> = {};
+	const map = spec.atomic ? null : new Y.Map<unknown>();
 	for (const [key, field] of Object.entries(spec.fields) as [string, FieldSpec<unknown>][]) {
 		const given = (values as Record<string, unknown>)[key];
 		const value = given === undefined ? field.default() : given;
 		checkField(spec, key, value);
-		map.set(key, field.text ? new Y.Text(value as string) : value);
+		if (!map) plain[key] = value;
+		else if (field.text) map.set(key, new Y.Text(value as string));
+		else if (!sameValue(value, field.default())) map.set(key, value);
 	}
-	collectionMap(doc, spec.collection).set(id, map);
+	collectionMap(doc, spec.collection).set(id, map ?? plain);
 	return id;
 }
 
@@ -260,15 +304,34 @@ export function updateRecord<T extends { id: string }>(
 	id: string,
 	patch: Partial<Omit<T, 'id'>>
 ): void {
-	const map = collectionMap(doc, spec.collection).get(id);
-	if (!(map instanceof Y.Map)) throw new RangeError(`No ${spec.collection} record ${id}`);
+	const collection = collectionMap(doc, spec.collection);
+	const stored = collection.get(id);
+	if (!isStoredRecord(stored)) throw new RangeError(`No ${spec.collection} record ${id}`);
+	if (!(stored instanceof Y.Map)) {
+		const current = readStored(spec, id, stored)! as Record<string, unknown>;
+		let changed = false;
+		for (const [key, value] of Object.entries(patch)) {
+			if (value === undefined) continue;
+			checkField(spec, key, value);
+			if (!sameValue(current[key], value)) {
+				current[key] = value;
+				changed = true;
+			}
+		}
+		if (changed) {
+			delete current.id;
+			collection.set(id, current);
+		}
+		return;
+	}
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === undefined) continue;
 		const field = checkField(spec, key, value);
-		const current = map.get(key);
+		const current = stored.get(key);
 		if (field.text && current instanceof Y.Text) applyTextChange(current, value as string);
-		else if (field.text) map.set(key, new Y.Text(value as string));
-		else if (!sameValue(current, value)) map.set(key, value);
+		else if (field.text) stored.set(key, new Y.Text(value as string));
+		else if (!sameValue(current === undefined ? field.default() : current, value))
+			stored.set(key, value);
 	}
 }
 
@@ -287,7 +350,8 @@ export function recordText<T extends { id: string }>(
 	id: string,
 	key: keyof T & string
 ): Y.Text | null {
-	const value = collectionMap(doc, spec.collection).get(id)?.get(key);
+	const stored = collectionMap(doc, spec.collection).get(id);
+	const value = stored instanceof Y.Map ? stored.get(key) : null;
 	return value instanceof Y.Text ? value : null;
 }
 

@@ -6,7 +6,10 @@ import * as Y from 'yjs';
  */
 export const SCHEMA_VERSION = 1;
 
-/** Top-level record collections: each a Y.Map of id → Y.Map (one record). */
+/**
+ * Top-level record collections: each a Y.Map of id → one record, stored as a Y.Map of fields
+ * or, for log-like records (see RecordSpec.atomic), as one plain value.
+ */
 export const COLLECTIONS = [
 	'contacts',
 	'ties',
@@ -41,7 +44,7 @@ export function settingsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('settings');
 }
 
-export function collectionMap(doc: Y.Doc, name: CollectionName): Y.Map<Y.Map<unknown>> {
+export function collectionMap(doc: Y.Doc, name: CollectionName): Y.Map<unknown> {
 	return doc.getMap(name);
 }
 

@@ -14,7 +14,7 @@ import {
 	deleteRecord,
 	insertRecord,
 	offerSpec,
-	readRecord,
+	readStored,
 	targetSpec,
 	tieSpec,
 	updateRecord,
@@ -47,7 +47,7 @@ import type { WorkbookSession } from './session.svelte';
  * for the session's life), so any screen opening later starts from it instead of a full read.
  */
 export class LiveRecords<T extends { id: string }> {
-	#map: Y.Map<Y.Map<unknown>>;
+	#map: Y.Map<unknown>;
 	#cache = new Map<Id, T>();
 	#list: T[] | null = null;
 	/** Bumped on every change: what runes track. */
@@ -58,8 +58,9 @@ export class LiveRecords<T extends { id: string }> {
 		readonly spec: RecordSpec<T>
 	) {
 		this.#map = collectionMap(doc, spec.collection);
-		this.#map.forEach((record, id) => {
-			if (record instanceof Y.Map) this.#cache.set(id, readRecord(spec, id, record));
+		this.#map.forEach((stored, id) => {
+			const record = readStored(spec, id, stored);
+			if (record) this.#cache.set(id, record);
 		});
 		this.#map.observeDeep((events) => {
 			const touched = new Set<Id>();
@@ -72,8 +73,8 @@ export class LiveRecords<T extends { id: string }> {
 				}
 			}
 			for (const id of touched) {
-				const record = this.#map.get(id);
-				if (record instanceof Y.Map) this.#cache.set(id, readRecord(spec, id, record));
+				const record = readStored(spec, id, this.#map.get(id));
+				if (record) this.#cache.set(id, record);
 				else this.#cache.delete(id);
 			}
 			this.#list = null;

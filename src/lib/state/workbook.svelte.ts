@@ -68,7 +68,7 @@ export class StartedState {
 }
 
 /** The device's own time zone, so "today" and slot times match the user's clock. */
-function deviceTimeZone(): string | undefined {
+export function deviceTimeZone(): string | undefined {
 	try {
 		return Intl.DateTimeFormat().resolvedOptions().timeZone;
 	} catch {

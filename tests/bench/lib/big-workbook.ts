@@ -231,7 +231,8 @@ export function buildWorkbookDoc(counts: WorkbookCounts = {}): Y.Doc {
 			});
 		}
 		for (const [id, on] of latest) {
-			const current = collectionMap(doc, 'contacts').get(id)?.get('lastContactOn');
+			const stored = collectionMap(doc, 'contacts').get(id);
+			const current = stored instanceof Y.Map ? stored.get('lastContactOn') : undefined;
 			if (typeof current !== 'string' || current < on)
 				updateRecord(doc, contactSpec, id, { lastContactOn: on });
 		}

@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import {
 	actionSpec,
 	contactSpec,
+	conversationSpec,
+	isStoredRecord,
+	readStored,
 	deleteRecord,
 	getRecord,
 	insertRecord,
@@ -105,5 +108,67 @@ describe('records', () => {
 		const ids = Array.from({ length: 1000 }, (_, i) => newId(1_700_000_000_000 + i));
 		expect(new Set(ids).size).toBe(1000);
 		expect([...ids].sort()).toEqual(ids);
+	});
+
+	it('stores a contact sparsely: only fields that differ from their defaults', () => {
+		const doc = new Y.Doc();
+		const id = doc.transact(() =>
+			insertRecord(doc, contactSpec, { name: 'Dana', tier: 'wider', strength: 4 })
+		);
+		const stored = collectionMap(doc, 'contacts').get(id) as Y.Map<unknown>;
+		expect([...stored.keys()].sort()).toEqual(['name', 'notes', 'strength']);
+		// A field set back to its default is written (another device may hold a different value).
+		doc.transact(() => updateRecord(doc, contactSpec, id, { tier: 'key' }));
+		doc.transact(() => updateRecord(doc, contactSpec, id, { tier: 'wider' }));
+		expect(stored.get('tier')).toBe('wider');
+		expect(getRecord(doc, contactSpec, id)!.tier).toBe('wider');
+	});
+
+	it('stores a conversation as one value and edits it whole', () => {
+		const doc = new Y.Doc();
+		const id = doc.transact(() =>
+			insertRecord(doc, conversationSpec, {
+				contactId: 'c1',
+				on: '2026-11-02',
+				kind: 'lunch',
+				iOffered: 'An intro to Priya'
+			})
+		);
+		const stored = collectionMap(doc, 'conversations').get(id);
+		expect(stored).not.toBeInstanceOf(Y.Map);
+		expect(isStoredRecord(stored)).toBe(true);
+		doc.transact(() => updateRecord(doc, conversationSpec, id, { offerDelivered: true }));
+		expect(getRecord(doc, conversationSpec, id)).toMatchObject({
+			id,
+			contactId: 'c1',
+			kind: 'lunch',
+			iOffered: 'An intro to Priya',
+			offerDelivered: true
+		});
+		expect(() => updateRecord(doc, conversationSpec, id, { kind: 'party' as never })).toThrow(
+			/kind/
+		);
+		let updates = 0;
+		doc.on('update', () => updates++);
+		doc.transact(() => updateRecord(doc, conversationSpec, id, { kind: 'lunch' }));
+		expect(updates).toBe(0);
+	});
+
+	it('reads a hostile one-value record field by field, with defaults for what is wrong', () => {
+		expect(
+			readStored(conversationSpec, 'x', {
+				contactId: 42,
+				on: 'yesterday',
+				kind: 'lunch',
+				theirWork: ['not', 'text']
+			})
+		).toMatchObject({ id: 'x', contactId: '', on: '1970-01-01', kind: 'lunch', theirWork: '' });
+		// A value whose prototype was swapped (a "__proto__" key in decoded data) is no record.
+		const tampered = JSON.parse('{"contactId":"c1"}');
+		Object.setPrototypeOf(tampered, { polluted: true });
+		expect(readStored(conversationSpec, 'x', tampered)).toBeNull();
+		expect(readStored(conversationSpec, 'x', 'just a string')).toBeNull();
+		expect(readStored(conversationSpec, 'x', null)).toBeNull();
+		expect(readStored(conversationSpec, 'x', new Date())).toBeNull();
 	});
 });
