@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Colours shared by the manifest and app.html's theme-color. */
@@ -47,6 +48,17 @@ export default defineConfig({
 			}
 		})
 	],
+	resolve: {
+		alias: [
+			{
+				// Yjs and y-webrtc print a few warnings through lib0/logging, whose browser build
+				// brings lib0's DOM and schema toolkits (≈3 KB gzipped) onto every page to style
+				// them. lib0's own console logger has the same API and prints to the console.
+				find: /^lib0\/logging$/,
+				replacement: fileURLToPath(new URL('./node_modules/lib0/logging.node.js', import.meta.url))
+			}
+		]
+	},
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {

@@ -18,6 +18,7 @@ import {
 import { TIER_LABELS, TIERS } from '../model/records';
 import { STEP_IDS, isStepId, type StepId } from '../model/stepIds';
 import { VALUE_KEYS } from '../model/value';
+import { OBSTACLE_QUESTIONS } from './diagnosis';
 import { outlineOf, type StepOutline } from './outline';
 
 export { STEP_IDS, isStepId, type StepId };
@@ -118,7 +119,7 @@ const diagnose: Step = {
 	fields: fieldsOf(
 		'diagnose',
 		OBSTACLES.flatMap((o): FieldSpec[] => [
-			...o.statements.map((statement, i): FieldSpec => ({
+			...OBSTACLE_QUESTIONS[o.id].statements.map((statement, i): FieldSpec => ({
 				id: idOf(statementKey(o.id, i + 1)),
 				kind: 'rating',
 				label: statement,
@@ -129,7 +130,7 @@ const diagnose: Step = {
 			{
 				id: idOf(reflectionKey(o.id)),
 				kind: 'text',
-				label: o.reflectionPrompt,
+				label: OBSTACLE_QUESTIONS[o.id].reflectionPrompt,
 				hint: 'One line is plenty.',
 				group: o.id
 			}

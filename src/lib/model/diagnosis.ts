@@ -25,14 +25,15 @@ export interface Obstacle {
 	name: string;
 	/** One line saying what the obstacle looks like day to day. */
 	summary: string;
-	/** First-person statements rated 1–5; agreeing means the obstacle holds you back more. */
-	statements: readonly string[];
+	/**
+	 * How many first-person statements are rated 1–5 (their wording is content, in
+	 * content/diagnosis.ts, so Home need not load it); agreeing means it holds you back more.
+	 */
+	statementCount: number;
 	/** The other way to see it, in the article's spirit. */
 	reframe: string;
 	/** The workbook step that works on this obstacle. */
 	fixedBy: StepId;
-	/** The question behind the one-line reflection the user writes for this obstacle. */
-	reflectionPrompt: string;
 }
 
 export const OBSTACLES: readonly Obstacle[] = [
@@ -40,98 +41,59 @@ export const OBSTACLES: readonly Obstacle[] = [
 		id: 'mindset',
 		name: 'A self-serving mindset',
 		summary: 'Networking feels like taking, so you avoid it.',
-		statements: [
-			'Networking feels self-serving to me, like using people.',
-			'I am uncomfortable asking people for help.',
-			'I rarely think about what I could offer the people I meet.'
-		],
+		statementCount: 3,
 		reframe:
 			'Good networking is an exchange, not a favour. Learn what others are working on and where you could help; asking comes easily once you have given.',
-		fixedBy: 'value',
-		reflectionPrompt: 'What could you offer someone in your field this month?'
+		fixedBy: 'value'
 	},
 	{
 		id: 'closed',
 		name: 'A closed network',
 		summary: 'Most of the people you know are much like you.',
-		statements: [
-			'Most people I talk to about work have a background much like mine.',
-			'Most of my professional contacts work in my own organisation.',
-			'I seldom meet people outside my own field or function.'
-		],
+		statementCount: 3,
 		reframe:
 			'People like you tend to know what you already know. Reaching beyond your team, field and background brings new ideas and new introductions.',
-		fixedBy: 'map',
-		reflectionPrompt: 'Which group of people is missing from your network?'
+		fixedBy: 'map'
 	},
 	{
 		id: 'strategy',
 		name: 'No strategy',
 		summary: 'Spaghetti against the wall: lots of activity, no direction.',
-		statements: [
-			'I meet people as it happens, without a goal in mind.',
-			'I go to events and collect contacts, hoping something useful will come of it.',
-			'I could not name the people I need to know for my next career step.'
-		],
+		statementCount: 3,
 		reframe:
 			'Start from where you want to be in three to five years, then ask who you already know and who you still need to know to get there.',
-		fixedBy: 'goal',
-		reflectionPrompt: 'Where would you like your network to take you?'
+		fixedBy: 'goal'
 	},
 	{
 		id: 'proactive',
 		name: 'Waiting until you need help',
 		summary: 'You reach out when you need something, and find the door has closed.',
-		statements: [
-			'I tend to reach out to people only when I need something, such as a new job.',
-			'I have lost touch with people who could once have helped me.',
-			'Getting back in touch after a long silence feels awkward to me.'
-		],
+		statementCount: 3,
 		reframe:
 			'Build relationships before you need them. A short check-in now makes for a warm conversation later instead of an awkward cold ask.',
-		fixedBy: 'relate',
-		reflectionPrompt: 'Who would you like to hear from you before you need them?'
+		fixedBy: 'relate'
 	},
 	{
 		id: 'time',
 		name: 'No time set aside',
 		summary: 'Networking waits for spare time that never comes.',
-		statements: [
-			'I network only when I find spare time, which is rarely.',
-			'There is no regular time in my calendar for meeting people.',
-			'Evening events are the only networking I can think of, and I can seldom go.'
-		],
+		statementCount: 3,
 		reframe:
 			'Put it in the calendar: a weekly coffee or lunch during the working day counts, and you can choose the few evening events worth your time.',
-		fixedBy: 'plan',
-		reflectionPrompt: 'Which half hour in your week could you give to networking?'
+		fixedBy: 'plan'
 	},
 	{
 		id: 'followup',
 		name: 'No follow-up',
 		summary: 'You meet people once and the connection goes no further.',
-		statements: [
-			'I often meet someone and never follow up.',
-			'Many of my contacts are names I know little about.',
-			'People in my network would struggle to say what I do well.'
-		],
+		statementCount: 3,
 		reframe:
 			'A first conversation is only a beginning. Follow up, get to know what people care about and let them get to know you; that is how contacts become allies and champions.',
 		// Relate already works on reaching out early; turning a first meeting into someone who
 		// backs you is what the champions step tracks.
-		fixedBy: 'champions',
-		reflectionPrompt: 'Who did you meet recently but never follow up with?'
+		fixedBy: 'champions'
 	}
 ];
-
-/** How a rating reads, from 1 to 5. */
-export const AGREEMENT_LABELS: Readonly<Record<number, string>> = {
-	1: 'Not like me',
-	2: 'A little like me',
-	3: 'Somewhat like me',
-	4: 'Mostly like me',
-	5: 'Very like me'
-};
 
 const OBSTACLES_BY_ID = new Map(OBSTACLES.map((o) => [o.id, o]));
 
@@ -153,7 +115,7 @@ export function reflectionKey(obstacleId: ObstacleId): string {
 
 /** Every statement's answer key, in order: the ratings that complete step 1. */
 export const STATEMENT_KEYS: readonly string[] = OBSTACLES.flatMap((o) =>
-	o.statements.map((_, i) => statementKey(o.id, i + 1))
+	Array.from({ length: o.statementCount }, (_, i) => statementKey(o.id, i + 1))
 );
 
 export interface ObstacleScore {
@@ -176,18 +138,18 @@ export function scoreDiagnosis(answers: Readonly<Record<string, unknown>>): Obst
 	return OBSTACLES.map((o) => {
 		let sum = 0;
 		let answered = 0;
-		o.statements.forEach((_, i) => {
-			const value = answers[statementKey(o.id, i + 1)];
+		for (let n = 1; n <= o.statementCount; n++) {
+			const value = answers[statementKey(o.id, n)];
 			if (isRating(value)) {
 				sum += value;
 				answered += 1;
 			}
-		});
+		}
 		return {
 			id: o.id,
 			score: answered === 0 ? null : sum / answered,
 			answered,
-			total: o.statements.length
+			total: o.statementCount
 		};
 	});
 }

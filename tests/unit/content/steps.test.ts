@@ -1,3 +1,4 @@
+import { OBSTACLE_QUESTIONS } from '../../../src/lib/content/diagnosis';
 import { describe, it, expect } from 'vitest';
 import {
 	ARTICLE_CREDIT,
@@ -168,13 +169,13 @@ describe('fields', () => {
 		for (const obstacle of OBSTACLES) {
 			const own = step.fields.filter((f) => f.group === obstacle.id);
 			expect(own.filter((f) => f.kind === 'rating').map((f) => f.label)).toEqual(
-				obstacle.statements
+				OBSTACLE_QUESTIONS[obstacle.id].statements
 			);
 			expect(own.filter((f) => f.kind === 'text').map((f) => f.key)).toEqual([
 				`diagnose.${obstacle.id}.reflection`
 			]);
 		}
-		expect(getField('diagnose.followup.2')?.label).toBe(OBSTACLES[5]?.statements[1]);
+		expect(getField('diagnose.followup.2')?.label).toBe(OBSTACLE_QUESTIONS.followup.statements[1]);
 	});
 
 	it('leave map, relate and champions to records', () => {

@@ -12,11 +12,14 @@ import {
 	type ObstacleId
 } from '$lib/model/diagnosis';
 import { isStepId } from '$lib/model/stepIds';
+import { OBSTACLE_QUESTIONS } from '$lib/content/diagnosis';
 
 /** Rates every statement of one obstacle with the same value. */
 function rateAll(id: ObstacleId, value: number): Record<string, number> {
 	const obstacle = getObstacle(id);
-	return Object.fromEntries(obstacle.statements.map((_, i) => [statementKey(id, i + 1), value]));
+	return Object.fromEntries(
+		Array.from({ length: obstacle.statementCount }, (_, i) => [statementKey(id, i + 1), value])
+	);
 }
 
 describe('the six obstacles', () => {
@@ -34,9 +37,12 @@ describe('the six obstacles', () => {
 
 	it('each have two or three first-person statements, a reframe and a step that helps', () => {
 		for (const o of OBSTACLES) {
-			expect(o.statements.length, o.id).toBeGreaterThanOrEqual(2);
-			expect(o.statements.length, o.id).toBeLessThanOrEqual(3);
-			for (const s of o.statements) expect(s, o.id).toMatch(/\b(I|me|my|mine)\b/);
+			const { statements, reflectionPrompt } = OBSTACLE_QUESTIONS[o.id];
+			expect(statements.length, o.id).toBe(o.statementCount);
+			expect(statements.length, o.id).toBeGreaterThanOrEqual(2);
+			expect(statements.length, o.id).toBeLessThanOrEqual(3);
+			for (const s of statements) expect(s, o.id).toMatch(/\b(I|me|my|mine)\b/);
+			expect(reflectionPrompt, o.id).toMatch(/\?$/);
 			expect(o.reframe.length, o.id).toBeGreaterThan(40);
 			expect(isStepId(o.fixedBy), o.id).toBe(true);
 			expect(o.fixedBy, o.id).not.toBe('diagnose');
@@ -56,7 +62,7 @@ describe('the six obstacles', () => {
 
 	it('store ratings under diagnose.<obstacle>.<n>', () => {
 		expect(statementKey('mindset', 1)).toBe('diagnose.mindset.1');
-		expect(STATEMENT_KEYS).toHaveLength(OBSTACLES.reduce((n, o) => n + o.statements.length, 0));
+		expect(STATEMENT_KEYS).toHaveLength(OBSTACLES.reduce((n, o) => n + o.statementCount, 0));
 		expect(STATEMENT_KEYS[0]).toBe('diagnose.mindset.1');
 	});
 });
@@ -68,7 +74,7 @@ describe('scoreDiagnosis', () => {
 		for (const s of scores) {
 			expect(s.score).toBeNull();
 			expect(s.answered).toBe(0);
-			expect(s.total).toBe(getObstacle(s.id).statements.length);
+			expect(s.total).toBe(OBSTACLE_QUESTIONS[s.id].statements.length);
 		}
 	});
 
