@@ -1,5 +1,5 @@
 /**
- * The guided workbook, as a new user meets it: steps 1, 2, 3 and 7 filled in through the UI with
+ * The guided workbook, as a new user meets it: all seven steps filled in through the UI with
  * realistic answers, then the browser is closed and opened again on the same profile, and every
  * answer, the diagnosis ranking and the progress are still there. Also: /workbook resumes at the
  * first unfinished step, an unknown step is a 404, and axe passes on every screen built here.
@@ -69,7 +69,7 @@ async function waitUntilSaved(page: Page) {
 	await expect(page.getByText('Saved on this device')).toBeVisible();
 }
 
-test('a new user works through steps 1, 2, 3 and 7 and finds it all after a restart', async () => {
+test('a new user works through all seven steps and finds it all after a restart', async () => {
 	test.setTimeout(240_000);
 	const first = await launchPersistent();
 	const page = first.pages()[0] ?? (await first.newPage());
@@ -253,11 +253,47 @@ test('a new user works through steps 1, 2, 3 and 7 and finds it all after a rest
 	await checkA11y(page);
 	await shoot(page, 'step-plan');
 
+	// —— Step 4: map the village (Amara and Ben came from the goal step) ——
+	await page.goto('/workbook/map');
+	for (const name of ['Chidi Obi', 'Dana Reyes', 'Eli Brandt']) {
+		await page.getByLabel('Add someone').fill(name);
+		await page.getByLabel('Add someone').press('Enter');
+		await expect(page.getByLabel(`${name}: provides information`)).toBeVisible();
+	}
+	await page.getByLabel('Amara Okoye: connects me to others').check();
+	await page.getByLabel('Ben Carter: mentors me').check();
+	await page.getByLabel('Chidi Obi: provides information').check();
+	await page.getByLabel('Dana Reyes: helps me get the job done').check();
+	await page.getByLabel('Eli Brandt: sponsors me').check();
+	await expect(page.getByTestId('coverage-summary')).toContainText('5 of 7 roles covered');
+	await expect(rail(page)).toContainText('5 of 7 steps done');
+
+	// —— Step 5: a conversation, giving first ——
+	await page.goto('/workbook/relate');
+	const meeting = page.getByRole('combobox', { name: 'Who are you meeting?' });
+	await meeting.fill('Amara');
+	await expect(page.getByRole('option', { name: /^Amara Okoye/ })).toBeVisible();
+	await meeting.press('Enter');
+	await expect(page.getByTestId('meeting')).toHaveText('Amara Okoye');
+	await page.getByLabel('What are they working on?').fill('A rota pilot in two hospitals');
+	await page.getByLabel('What is hard for them right now?').fill('Getting nurses to try it');
+	await page.getByLabel('What I offered or did for them').fill('Ward 4B as a test site');
+	await page.getByRole('button', { name: 'Save conversation' }).click();
+	await expect(page.getByText(/Saved\. Next follow-up with Amara Okoye/)).toBeVisible();
+	await expect(rail(page)).toContainText('6 of 7 steps done');
+
+	// —— Step 6: Amara becomes an ally, by keyboard ——
+	await page.goto('/workbook/champions');
+	await page.getByRole('button', { name: 'Move Amara Okoye to ally' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-stage="ally"] [data-card]')).toContainText('Amara Okoye');
+	await expect(rail(page)).toContainText('7 of 7 steps done');
+
 	// —— Home, filled ——
 	await page.getByRole('link', { name: 'Home', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Your village' })).toBeVisible();
-	await expect(page.getByText('4 of 7 steps done')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Continue: 4. Map →' })).toBeVisible();
+	await expect(page.getByText('7 of 7 steps done')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Review your plan' })).toBeVisible();
 	const obstacles = page.locator('section[aria-labelledby="obstacles-title"] li');
 	await expect(obstacles).toHaveCount(2);
 	await expect(obstacles.first()).toContainText('No time set aside');
@@ -280,7 +316,7 @@ test('a new user works through steps 1, 2, 3 and 7 and finds it all after a rest
 	try {
 		const again = second.pages()[0] ?? (await second.newPage());
 		await again.goto('/');
-		await expect(again.getByText('4 of 7 steps done')).toBeVisible();
+		await expect(again.getByText('7 of 7 steps done')).toBeVisible();
 		await expect(again.locator('.goal')).toHaveText(GOAL);
 
 		await again.goto('/workbook/diagnose');
@@ -327,7 +363,15 @@ test('a new user works through steps 1, 2, 3 and 7 and finds it all after a rest
 		await expect(again.locator('li.action.overdue')).toHaveCount(1);
 		await expect(again.getByLabel('Inner circle')).toHaveValue('21');
 		await expect(again.getByLabel('Key', { exact: true })).toHaveValue('60');
-		await expect(rail(again)).toContainText('4 of 7 steps done');
+		await expect(rail(again)).toContainText('7 of 7 steps done');
+
+		await again.goto('/workbook/map');
+		await expect(again.getByTestId('coverage-summary')).toContainText('5 of 7 roles covered');
+		await expect(again.getByLabel('Eli Brandt: sponsors me')).toBeChecked();
+		await again.goto('/workbook/champions');
+		await expect(again.locator('[data-stage="ally"] [data-card]')).toContainText('Amara Okoye');
+		await again.goto('/workbook/relate');
+		await expect(again.getByText('Ward 4B as a test site')).toBeVisible();
 	} finally {
 		await second.close();
 	}
