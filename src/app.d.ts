@@ -1,4 +1,4 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
+// The app's global types (SvelteKit's App namespace and our Window additions).
 declare global {
 	namespace App {
 		// interface Error {}

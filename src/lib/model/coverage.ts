@@ -6,6 +6,9 @@ import { categoryKey } from './openness';
 import { ROLES, ROLE_LABELS, STAGES } from './records';
 import type { Contact, Id, Role, Stage, Target } from './records';
 
+/** One collator for every name comparison: localeCompare with options builds one per call. */
+const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+
 export interface RoleCount {
 	role: Role;
 	label: string;
@@ -80,7 +83,7 @@ export interface PipelineStage {
 function byStrengthThenName(a: Contact, b: Contact): number {
 	return (
 		(b.strength || 0) - (a.strength || 0) ||
-		a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+		NAME_ORDER.compare(a.name, b.name) ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }
@@ -161,20 +164,39 @@ function strongestFirst(a: Contact, b: Contact): number {
 	return (
 		(b.strength || 0) - (a.strength || 0) ||
 		(STAGE_RANK[b.stage] ?? 0) - (STAGE_RANK[a.stage] ?? 0) ||
-		a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+		NAME_ORDER.compare(a.name, b.name) ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }
 
-/**
- * Who could introduce me to a target: contacts at the same organisation first, then in the same
- * industry, then connectors. Each contact appears once, in the first group it qualifies for,
- * strongest first within a group. Blank organisation or industry never matches blank. The
- * contact a target already became is left out.
- */
-export function warmPaths(
+interface KeyedContact {
+	contact: Contact;
+	org: string;
+	industry: string;
+}
+
+/** Normalise each contact's organisation and industry once, however many targets follow. */
+function keyContacts(contacts: readonly Contact[]): KeyedContact[] {
+	const seen = new Set<Id>();
+	const keys = new Map<string, string>();
+	const key = (text: string) => {
+		let k = keys.get(text);
+		if (k === undefined) keys.set(text, (k = categoryKey(text)));
+		return k;
+	};
+	const out: KeyedContact[] = [];
+	for (const contact of contacts) {
+		if (seen.has(contact.id)) continue;
+		seen.add(contact.id);
+		out.push({ contact, org: key(contact.org), industry: key(contact.industry) });
+	}
+	return out;
+}
+
+function pathsFor(
 	target: Pick<Target, 'org' | 'industry'> & Partial<Pick<Target, 'reachedContactId'>>,
-	contacts: readonly Contact[]
+	contacts: readonly KeyedContact[],
+	limit: number
 ): WarmPath[] {
 	const org = categoryKey(target.org);
 	const industry = categoryKey(target.industry);
@@ -183,28 +205,54 @@ export function warmPaths(
 	const sameOrg: Contact[] = [];
 	const sameIndustry: Contact[] = [];
 	const connectors: Contact[] = [];
-	const seen = new Set<Id>();
 	for (const c of contacts) {
-		if (seen.has(c.id) || c.id === target.reachedContactId) continue;
-		seen.add(c.id);
-		if (org !== '' && categoryKey(c.org) === org) sameOrg.push(c);
-		else if (industry !== '' && categoryKey(c.industry) === industry) sameIndustry.push(c);
-		else if (c.roles.includes('connects')) connectors.push(c);
+		if (c.contact.id === target.reachedContactId) continue;
+		if (org !== '' && c.org === org) sameOrg.push(c.contact);
+		else if (industry !== '' && c.industry === industry) sameIndustry.push(c.contact);
+		else if (c.contact.roles.includes('connects')) connectors.push(c.contact);
 	}
+	// Only the first `limit` of each group can make the first `limit` overall.
+	const best = (group: Contact[]) => group.sort(strongestFirst).slice(0, limit);
 	const where = orgName ? ` at ${orgName}` : industryName ? ` in ${industryName}` : '';
 	return [
-		...sameOrg
-			.sort(strongestFirst)
-			.map((contact) => ({ contact, kind: 'same-org' as const, reason: `Works at ${orgName}` })),
-		...sameIndustry.sort(strongestFirst).map((contact) => ({
+		...best(sameOrg).map((contact) => ({
+			contact,
+			kind: 'same-org' as const,
+			reason: `Works at ${orgName}`
+		})),
+		...best(sameIndustry).map((contact) => ({
 			contact,
 			kind: 'same-industry' as const,
 			reason: `Works in ${industryName} too`
 		})),
-		...connectors.sort(strongestFirst).map((contact) => ({
+		...best(connectors).map((contact) => ({
 			contact,
 			kind: 'connector' as const,
 			reason: `Likes connecting people: ask who they know${where}`
 		}))
-	];
+	].slice(0, limit);
+}
+
+/**
+ * Who could introduce me to a target: contacts at the same organisation first, then in the same
+ * industry, then connectors. Each contact appears once, in the first group it qualifies for,
+ * strongest first within a group. Blank organisation or industry never matches blank. The
+ * contact a target already became is left out. `limit` keeps only the first few.
+ */
+export function warmPaths(
+	target: Pick<Target, 'org' | 'industry'> & Partial<Pick<Target, 'reachedContactId'>>,
+	contacts: readonly Contact[],
+	limit = Infinity
+): WarmPath[] {
+	return pathsFor(target, keyContacts(contacts), limit);
+}
+
+/** warmPaths for many targets at once, normalising the contacts only once. */
+export function warmPathsByTarget(
+	targets: readonly Target[],
+	contacts: readonly Contact[],
+	limit = Infinity
+): Map<Id, WarmPath[]> {
+	const keyed = keyContacts(contacts);
+	return new Map(targets.map((t) => [t.id, pathsFor(t, keyed, limit)]));
 }

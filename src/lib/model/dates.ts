@@ -94,3 +94,13 @@ export function formatDay(date: IsoDate, options: { year?: boolean } = {}): stri
 	}
 	return format.format(new Date(toUtcMs(date)));
 }
+
+/** Today's calendar day in a time zone (default: the runtime's own). */
+export function todayIn(timeZone?: string): IsoDate {
+	return isoDateIn(new Date(), timeZone);
+}
+
+/** This moment, as stored in records' `createdAt`. */
+export function nowIso(): string {
+	return new Date().toISOString();
+}

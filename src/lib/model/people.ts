@@ -5,7 +5,8 @@
  */
 import { daysBetween } from './dates';
 import { normaliseForSearch } from './search';
-import type { Conversation, Id, IsoDate, Role } from './records';
+import { nextFollowUp } from './cadence';
+import type { Contact, Conversation, Id, IsoDate, Role, Tie, Tier } from './records';
 import type { Offer } from './value';
 
 /** Short labels for tight spaces (legend, chips); `ROLE_LABELS` has the full sentence. */
@@ -154,4 +155,53 @@ export function initials(name: string): string {
 	const first = [...words[0]!][0] ?? '';
 	const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
 	return (first + last).toLocaleUpperCase('en');
+}
+
+/** Each contact's next follow-up day (see nextFollowUp), by id. */
+export function nextFollowUpsById(
+	contacts: readonly Contact[],
+	defaults: Readonly<Record<Tier, number>>
+): Map<Id, IsoDate | null> {
+	return new Map(contacts.map((c) => [c.id, nextFollowUp(c, defaults)]));
+}
+
+/** The contacts whose follow-up day is before today. */
+export function overdueIds(
+	nextFollowUps: ReadonlyMap<Id, IsoDate | null>,
+	today: IsoDate
+): Set<Id> {
+	const out = new Set<Id>();
+	for (const [id, due] of nextFollowUps) if (due !== null && due < today) out.add(id);
+	return out;
+}
+
+/** Who knows whom: each contact's tied contacts (ties are undirected; self-ties ignored). */
+export function neighboursOf(ties: readonly Tie[]): Map<Id, Set<Id>> {
+	const out = new Map<Id, Set<Id>>();
+	const link = (x: Id, y: Id) => {
+		let set = out.get(x);
+		if (!set) out.set(x, (set = new Set()));
+		set.add(y);
+	};
+	for (const t of ties) {
+		if (t.a === t.b) continue;
+		link(t.a, t.b);
+		link(t.b, t.a);
+	}
+	return out;
+}
+
+/** Conversations per contact, newest first (ties broken by id, newest first). */
+export function conversationsByContact(
+	conversations: readonly Conversation[]
+): Map<Id, Conversation[]> {
+	const out = new Map<Id, Conversation[]>();
+	for (const c of conversations) {
+		const list = out.get(c.contactId);
+		if (list) list.push(c);
+		else out.set(c.contactId, [c]);
+	}
+	for (const list of out.values())
+		list.sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
+	return out;
 }

@@ -1,29 +1,29 @@
-/*
- * The Maps and Sets here are caches, handed out and then replaced, never mutated after: runes
- * learn of changes through the version counters, not through the collections themselves.
- */
-/* eslint-disable svelte/prefer-svelte-reactivity */
 import { untrack } from 'svelte';
-import * as Y from 'yjs';
 import {
 	answersMap,
 	askSpec,
-	collectionMap,
 	contactSpec,
 	conversationSpec,
 	deleteRecord,
 	insertRecord,
 	offerSpec,
-	readStored,
 	targetSpec,
 	tieSpec,
-	updateRecord,
-	type RecordSpec
+	updateRecord
 } from '../doc';
-import { afterConversation, nextFollowUp } from '../model/cadence';
-import { isoDateIn } from '../model/dates';
+import { afterConversation } from '../model/cadence';
+import { nowIso, todayIn } from '../model/dates';
 import { ledgerByContact, type GiveGet } from '../model/ledger';
-import { tieEnds, tieId } from '../model/people';
+import {
+	conversationsByContact,
+	neighboursOf,
+	nextFollowUpsById,
+	overdueIds,
+	tieEnds,
+	tieId
+} from '../model/people';
+import { LiveRecords } from './live-records';
+export { LiveRecords } from './live-records';
 import { cadenceDefaults, cadenceKey } from '../model/plan';
 import { buildContactIndex, type ContactIndex } from '../model/search';
 import {
@@ -40,77 +40,6 @@ import {
 } from '../model/records';
 import type { Offer } from '../model/value';
 import type { WorkbookSession } from './session.svelte';
-
-/**
- * One collection, kept as plain records and updated record by record: a change to one contact
- * re-reads that contact, not all 5,000. The cache is always live (the observer stays attached
- * for the session's life), so any screen opening later starts from it instead of a full read.
- */
-export class LiveRecords<T extends { id: string }> {
-	#map: Y.Map<unknown>;
-	#cache = new Map<Id, T>();
-	#list: T[] | null = null;
-	/** Bumped on every change: what runes track. */
-	#version = $state(0);
-
-	constructor(
-		doc: Y.Doc,
-		readonly spec: RecordSpec<T>
-	) {
-		this.#map = collectionMap(doc, spec.collection);
-		this.#map.forEach((stored, id) => {
-			const record = readStored(spec, id, stored);
-			if (record) this.#cache.set(id, record);
-		});
-		this.#map.observeDeep((events) => {
-			const touched = new Set<Id>();
-			for (const event of events) {
-				if (event.target === this.#map) {
-					for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
-				} else {
-					const id = event.path[0];
-					if (typeof id === 'string') touched.add(id);
-				}
-			}
-			for (const id of touched) {
-				const record = readStored(spec, id, this.#map.get(id));
-				if (record) this.#cache.set(id, record);
-				else this.#cache.delete(id);
-			}
-			this.#list = null;
-			this.#version++;
-		});
-	}
-
-	/** A number that changes whenever any record does (reading it subscribes). */
-	get version(): number {
-		return this.#version;
-	}
-
-	/** Every record in id order (the order they were added). */
-	get all(): T[] {
-		void this.#version;
-		this.#list ??= [...this.#cache.values()].sort((a, b) =>
-			a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-		);
-		return this.#list;
-	}
-
-	get size(): number {
-		void this.#version;
-		return this.#cache.size;
-	}
-
-	get(id: Id): T | null {
-		void this.#version;
-		return this.#cache.get(id) ?? null;
-	}
-
-	get byId(): ReadonlyMap<Id, T> {
-		void this.#version;
-		return this.#cache;
-	}
-}
 
 /** A value computed from live versions, recomputed only when one of them moved. */
 function memo<T>(versions: () => number[], compute: () => T): () => T {
@@ -170,7 +99,7 @@ export class People {
 
 	/** Today on this device's calendar. */
 	get today(): IsoDate {
-		return isoDateIn(new Date());
+		return todayIn();
 	}
 
 	/** Keep-in-touch days per tier, from the plan step (or the defaults). */
@@ -196,58 +125,25 @@ export class People {
 	/** Next follow-up day per contact. */
 	readonly nextFollowUps = memo(
 		() => [this.contacts.version, this.#answersVersion],
-		(): Map<Id, IsoDate | null> => {
-			const defaults = this.cadenceDefaults();
-			const out = new Map<Id, IsoDate | null>();
-			for (const c of this.contacts.all) out.set(c.id, nextFollowUp(c, defaults));
-			return out;
-		}
+		(): Map<Id, IsoDate | null> => nextFollowUpsById(this.contacts.all, this.cadenceDefaults())
 	);
 
 	/** Contacts whose follow-up day is before today. */
 	readonly overdueIds = memo(
 		() => [this.contacts.version, this.#answersVersion],
-		(): Set<Id> => {
-			const today = this.today;
-			const out = new Set<Id>();
-			for (const [id, due] of this.nextFollowUps()) if (due !== null && due < today) out.add(id);
-			return out;
-		}
+		(): Set<Id> => overdueIds(this.nextFollowUps(), this.today)
 	);
 
 	/** Who knows whom: each contact's tied contacts. */
 	readonly neighbours = memo(
 		() => [this.ties.version],
-		(): Map<Id, Set<Id>> => {
-			const out = new Map<Id, Set<Id>>();
-			const link = (x: Id, y: Id) => {
-				let set = out.get(x);
-				if (!set) out.set(x, (set = new Set()));
-				set.add(y);
-			};
-			for (const t of this.ties.all) {
-				if (t.a === t.b) continue;
-				link(t.a, t.b);
-				link(t.b, t.a);
-			}
-			return out;
-		}
+		(): Map<Id, Set<Id>> => neighboursOf(this.ties.all)
 	);
 
 	/** Conversations per contact, newest first. */
 	readonly conversationsByContact = memo(
 		() => [this.conversations.version],
-		(): Map<Id, Conversation[]> => {
-			const out = new Map<Id, Conversation[]>();
-			for (const c of this.conversations.all) {
-				const list = out.get(c.contactId);
-				if (list) list.push(c);
-				else out.set(c.contactId, [c]);
-			}
-			for (const list of out.values())
-				list.sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
-			return out;
-		}
+		(): Map<Id, Conversation[]> => conversationsByContact(this.conversations.all)
 	);
 
 	readonly ledger = memo(
@@ -281,7 +177,7 @@ export class People {
 			id = insertRecord(doc, contactSpec, {
 				...values,
 				name: trimmed,
-				createdAt: new Date().toISOString()
+				createdAt: nowIso()
 			});
 		});
 		return id;
