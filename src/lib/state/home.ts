@@ -80,8 +80,12 @@ export class LiveHome implements HomeData {
 const STORAGE_KEY = 'village:home';
 /** Bumped when the summary's shape changes; an older summary is ignored. */
 const SUMMARY_VERSION = 1;
-/** Follow-ups are saved this many days ahead; a summary older than that minus a week is unused. */
-const FOLLOW_UP_DAYS_AHEAD = 60;
+/**
+ * Follow-ups are saved this many days ahead; a summary older than that minus a week is unused
+ * (opened after a fortnight away, Home simply waits for the workbook). Kept short because the
+ * summary is read before first paint: with thousands of contacts every day ahead costs bytes.
+ */
+const FOLLOW_UP_DAYS_AHEAD = 21;
 /** Changes settle for this long before the summary is rewritten (typing stays smooth). */
 const SAVE_AFTER_MS = 1500;
 
@@ -140,14 +144,26 @@ function isSummary(value: unknown): value is HomeSummary {
 	);
 }
 
+let lastRaw: string | null = null;
+let lastParsed: unknown = null;
+
+/** The stored summary, parsed once however many times it is asked for before it changes. */
+function readSummary(storage: Storage): unknown {
+	const raw = storage.getItem(STORAGE_KEY);
+	if (raw !== lastRaw) {
+		lastRaw = raw;
+		try {
+			lastParsed = JSON.parse(raw ?? 'null');
+		} catch {
+			lastParsed = null;
+		}
+	}
+	return lastParsed;
+}
+
 /** Home from the summary saved on this device, or null when there is none worth showing. */
 export function savedHome(now: Date, storage: Storage = localStorage): HomeData | null {
-	let summary: unknown;
-	try {
-		summary = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
-	} catch {
-		return null;
-	}
+	const summary = readSummary(storage);
 	if (!isSummary(summary)) return null;
 	const timeZone = summary.timeZone ?? undefined;
 	const age = daysBetween(summary.savedOn, isoDateIn(now, timeZone));

@@ -45,6 +45,12 @@ function workbook() {
 			createdAt: '2026-01-01T00:00:00.000Z'
 		});
 		insertRecord(doc, contactSpec, {
+			name: 'Soon Sara',
+			tier: 'inner',
+			lastContactOn: '2026-11-10',
+			createdAt: '2026-01-01T00:00:00.000Z'
+		});
+		insertRecord(doc, contactSpec, {
 			name: 'Later Larry',
 			tier: 'wider',
 			lastContactOn: '2026-11-20',
@@ -79,12 +85,13 @@ describe('the Home summary', () => {
 	it('keeps follow-ups that fall due after it was saved, within its horizon', () => {
 		const storage = memoryStorage();
 		save(workbook(), storage);
-		// Three weeks on, Larry (120-day cadence from 20 Nov) is still not due; Amara still is.
-		const later = new Date('2026-12-16T09:00:00Z');
+		// Ten days on, Sara (30 days from 10 Nov: due 10 Dec) has come due; Larry (120 days
+		// from 20 Nov) has not; Amara still is.
+		const later = new Date('2026-12-05T09:00:00Z');
 		const names = savedHome(later, storage)!
 			.weekAt(later)
 			.followUps.map((f) => f.name);
-		expect(names).toEqual(['Amara']);
+		expect(names).toEqual(['Amara', 'Soon Sara']);
 	});
 
 	it('is not used when missing, malformed, too old, from the future or another schema', () => {
@@ -98,7 +105,7 @@ describe('the Home summary', () => {
 		storage.setItem('village:home', JSON.stringify({ ...summary, schema: 999 }));
 		expect(savedHome(NOW, storage)).toBeNull();
 		save(workbook(), storage);
-		expect(savedHome(new Date('2027-02-01T09:00:00Z'), storage)).toBeNull();
+		expect(savedHome(new Date('2026-12-16T09:00:00Z'), storage)).toBeNull();
 		expect(savedHome(new Date('2026-11-20T09:00:00Z'), storage)).toBeNull();
 		clearSavedHome(storage);
 		expect(storage.getItem('village:home')).toBeNull();
