@@ -3,6 +3,16 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Modules the bundler may place purely by what uses them. Svelte declares no "sideEffects", so
+ * its form-binding helpers, reached through the svelte/internal/client barrel that every
+ * component imports, would ship on every screen, Home included, which binds no form field.
+ * They only define functions, pure constants and /* @__PURE__ *\/ instances.
+ */
+const SIDE_EFFECT_FREE = [
+	/[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/][^?]*\.js$/
+];
+
 /** Colours shared by the manifest and app.html's theme-color. */
 const THEME_COLOUR = '#1d5c57';
 const BACKGROUND_COLOUR = '#faf7f2';
@@ -58,6 +68,14 @@ export default defineConfig({
 				replacement: fileURLToPath(new URL('./node_modules/lib0/logging.node.js', import.meta.url))
 			}
 		]
+	},
+	build: {
+		rolldownOptions: {
+			treeshake: {
+				moduleSideEffects: (id: string) =>
+					SIDE_EFFECT_FREE.some((pattern) => pattern.test(id)) ? false : undefined
+			}
+		}
 	},
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -104,3 +104,11 @@ export function todayIn(timeZone?: string): IsoDate {
 export function nowIso(): string {
 	return new Date().toISOString();
 }
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of a local `HH:MM` time, or null when it is not a valid time. */
+export function minutesOfDay(time: string): number | null {
+	const m = TIME.exec(time);
+	return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}

@@ -2,49 +2,18 @@
  * Step 7: turning intentions into a habit. Weekly slots during the working day, a keep-in-touch
  * cadence per tier, events tried once or twice and then judged, and 30/60/90-day actions.
  */
-import type { Answers } from './answers';
-import { daysBetween, isIsoDate } from './dates';
-import type { Action, IsoDate, NetEvent, Slot, Tier } from './records';
+import { daysBetween, isIsoDate, minutesOfDay } from './dates';
+import type { Action, IsoDate, NetEvent, Slot } from './records';
 
-/**
- * Days between touches when a contact has no cadence of its own: monthly for the inner
- * circle, every two months for key people, about three times a year for the wider network.
- */
-export const DEFAULT_CADENCE_DAYS: Record<Tier, number> = { inner: 30, key: 60, wider: 120 };
-/** Weekly is as often as a keep-in-touch nudge is useful; more is just noise. */
-export const CADENCE_MIN_DAYS = 7;
-/** Once a year is the least contact that still keeps a relationship alive. */
-export const CADENCE_MAX_DAYS = 365;
+export {
+	CADENCE_MAX_DAYS,
+	CADENCE_MIN_DAYS,
+	cadenceDefaults,
+	cadenceKey,
+	DEFAULT_CADENCE_DAYS
+} from './cadenceDefaults';
 
-/** The answer key of a tier's default cadence: `plan.cadence.inner`. */
-export function cadenceKey(tier: Tier): string {
-	return `plan.cadence.${tier}`;
-}
-
-/**
- * The default cadence per tier as the user set it on the plan step, falling back to
- * `DEFAULT_CADENCE_DAYS` for a tier left blank or set outside 7–365 days.
- */
-export function cadenceDefaults(answers: Answers): Record<Tier, number> {
-	const pick = (tier: Tier): number => {
-		const value = answers[cadenceKey(tier)];
-		return typeof value === 'number' &&
-			Number.isInteger(value) &&
-			value >= CADENCE_MIN_DAYS &&
-			value <= CADENCE_MAX_DAYS
-			? value
-			: DEFAULT_CADENCE_DAYS[tier];
-	};
-	return { inner: pick('inner'), key: pick('key'), wider: pick('wider') };
-}
-
-const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-
-/** Minutes after midnight of a local `HH:MM` time, or null when it is not a valid time. */
-export function minutesOfDay(time: string): number | null {
-	const m = TIME.exec(time);
-	return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
+export { minutesOfDay } from './dates';
 
 /** Total networking hours a week across all slots (slots with no valid length count 0). */
 export function weeklyHours(slots: readonly Slot[]): number {

@@ -3,8 +3,7 @@
  * them. "Today" is the day `now` falls on in the user's time zone; from there on everything is
  * calendar-day arithmetic, so daylight-saving changes never skip or double a day.
  */
-import { addDays, daysBetween, isIsoDate, isoDateIn, isoWeekday } from './dates';
-import { minutesOfDay } from './plan';
+import { addDays, daysBetween, isIsoDate, isoDateIn, isoWeekday, minutesOfDay } from './dates';
 import type { Action, Id, IsoDate, Slot } from './records';
 
 /** Today plus the six days after it. */

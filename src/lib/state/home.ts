@@ -20,7 +20,7 @@ import { followUpsDue } from '../model/cadence';
 import { addDays, daysBetween, isIsoDate, isoDateIn } from '../model/dates';
 import { topObstacles, type RankedObstacle } from '../model/diagnosis';
 import { GOAL_KEYS } from '../model/goal';
-import { cadenceDefaults } from '../model/plan';
+import { cadenceDefaults } from '../model/cadenceDefaults';
 import { workbookProgress, type WorkbookProgress } from '../model/progress';
 import type { Action, IsoDate, Slot } from '../model/records';
 import { thisWeek, type FollowUpDue, type ThisWeek } from '../model/week';

@@ -24,7 +24,7 @@ import {
 } from '../model/people';
 import { LiveRecords } from './live-records';
 export { LiveRecords } from './live-records';
-import { cadenceDefaults, cadenceKey } from '../model/plan';
+import { cadenceDefaults, cadenceKey } from '../model/cadenceDefaults';
 import { buildContactIndex, type ContactIndex } from '../model/search';
 import {
 	TIERS,

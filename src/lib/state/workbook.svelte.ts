@@ -15,7 +15,7 @@ import {
 } from '../doc';
 import { followUpsDue } from '../model/cadence';
 import { isoDateIn } from '../model/dates';
-import { cadenceDefaults } from '../model/plan';
+import { cadenceDefaults } from '../model/cadenceDefaults';
 import type { Action, Contact, Slot } from '../model/records';
 import { thisWeek, type ThisWeek } from '../model/week';
 import { onDoc, onTypes, YView } from './reactive.svelte';
