@@ -4,17 +4,29 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Modules the bundler may place purely by what uses them. Svelte declares no "sideEffects", so
- * its form-binding helpers, reached through the svelte/internal/client barrel that every
- * component imports, would ship on every screen, Home included, which binds no form field.
- * They only define functions, pure constants and /* @__PURE__ *\/ instances.
+ * Modules the bundler may place purely by what uses them, so a barrel that re-exports them
+ * (svelte/internal/client, $lib/doc) does not drag them onto screens that never use them.
+ * - src/lib's TypeScript: "nothing runs at import time" is a rule of this codebase (README),
+ *   but a top-level `new Map()` or a helper call building a constant looks like an effect.
+ * - Svelte's form-binding helpers: Svelte declares no "sideEffects"; they only define
+ *   functions, pure constants and /* @__PURE__ *\/ instances, and Home binds no form field.
  */
 const SIDE_EFFECT_FREE = [
+	/[\\/]src[\\/]lib[\\/][^?]*\.ts$/,
 	/[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/][^?]*\.js$/
 ];
 
 /** Colours shared by the manifest and app.html's theme-color. */
 const THEME_COLOUR = '#1d5c57';
+
+/**
+ * What every screen loads through the root layout and Home: the document and storage layers,
+ * the session, and the rules Home shows. Gzip works per file, and as a dozen small chunks these
+ * compressed ~3 KB worse than as one. Modules only other screens use stay out (People's rules,
+ * the specs of records Home never reads, step content), so Home does not carry them.
+ */
+const CORE =
+	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/]|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults)\.|content[\\/]outline)/;
 const BACKGROUND_COLOUR = '#faf7f2';
 
 export default defineConfig({
@@ -71,6 +83,11 @@ export default defineConfig({
 	},
 	build: {
 		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [{ name: 'core', test: CORE }]
+				}
+			},
 			treeshake: {
 				moduleSideEffects: (id: string) =>
 					SIDE_EFFECT_FREE.some((pattern) => pattern.test(id)) ? false : undefined

@@ -6,6 +6,8 @@
 import type { ObstacleId } from '../model/diagnosis';
 
 export interface ObstacleQuestions {
+	/** One line saying what the obstacle looks like day to day (the obstacle's introduction). */
+	summary: string;
 	/** First person, so that agreeing (5) means the obstacle holds you back more. */
 	statements: readonly string[];
 	/** The question behind the one-line reflection. */
@@ -14,6 +16,7 @@ export interface ObstacleQuestions {
 
 export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>> = {
 	mindset: {
+		summary: 'Networking feels like taking, so you avoid it.',
 		statements: [
 			'Networking feels self-serving to me, like using people.',
 			'I am uncomfortable asking people for help.',
@@ -22,6 +25,7 @@ export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>>
 		reflectionPrompt: 'What could you offer someone in your field this month?'
 	},
 	closed: {
+		summary: 'Most of the people you know are much like you.',
 		statements: [
 			'Most people I talk to about work have a background much like mine.',
 			'Most of my professional contacts work in my own organisation.',
@@ -30,6 +34,7 @@ export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>>
 		reflectionPrompt: 'Which group of people is missing from your network?'
 	},
 	strategy: {
+		summary: 'Spaghetti against the wall: lots of activity, no direction.',
 		statements: [
 			'I meet people as it happens, without a goal in mind.',
 			'I go to events and collect contacts, hoping something useful will come of it.',
@@ -38,6 +43,7 @@ export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>>
 		reflectionPrompt: 'Where would you like your network to take you?'
 	},
 	proactive: {
+		summary: 'You reach out when you need something, and find the door has closed.',
 		statements: [
 			'I tend to reach out to people only when I need something, such as a new job.',
 			'I have lost touch with people who could once have helped me.',
@@ -46,6 +52,7 @@ export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>>
 		reflectionPrompt: 'Who would you like to hear from you before you need them?'
 	},
 	time: {
+		summary: 'Networking waits for spare time that never comes.',
 		statements: [
 			'I network only when I find spare time, which is rarely.',
 			'There is no regular time in my calendar for meeting people.',
@@ -54,6 +61,7 @@ export const OBSTACLE_QUESTIONS: Readonly<Record<ObstacleId, ObstacleQuestions>>
 		reflectionPrompt: 'Which half hour in your week could you give to networking?'
 	},
 	followup: {
+		summary: 'You meet people once and the connection goes no further.',
 		statements: [
 			'I often meet someone and never follow up.',
 			'Many of my contacts are names I know little about.',

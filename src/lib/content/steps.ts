@@ -115,7 +115,11 @@ const diagnose: Step = {
 		'When did networking last feel worthwhile? What was different that time?',
 		'If nothing changed, what would your network look like in three years?'
 	],
-	groups: OBSTACLES.map((o) => ({ id: o.id, title: o.name, intro: o.summary })),
+	groups: OBSTACLES.map((o) => ({
+		id: o.id,
+		title: o.name,
+		intro: OBSTACLE_QUESTIONS[o.id].summary
+	})),
 	fields: fieldsOf(
 		'diagnose',
 		OBSTACLES.flatMap((o): FieldSpec[] => [

@@ -23,8 +23,6 @@ export interface Obstacle {
 	id: ObstacleId;
 	/** Short name for lists and Home: "A self-serving mindset". */
 	name: string;
-	/** One line saying what the obstacle looks like day to day. */
-	summary: string;
 	/**
 	 * How many first-person statements are rated 1–5 (their wording is content, in
 	 * content/diagnosis.ts, so Home need not load it); agreeing means it holds you back more.
@@ -40,7 +38,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'mindset',
 		name: 'A self-serving mindset',
-		summary: 'Networking feels like taking, so you avoid it.',
 		statementCount: 3,
 		reframe:
 			'Good networking is an exchange, not a favour. Learn what others are working on and where you could help; asking comes easily once you have given.',
@@ -49,7 +46,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'closed',
 		name: 'A closed network',
-		summary: 'Most of the people you know are much like you.',
 		statementCount: 3,
 		reframe:
 			'People like you tend to know what you already know. Reaching beyond your team, field and background brings new ideas and new introductions.',
@@ -58,7 +54,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'strategy',
 		name: 'No strategy',
-		summary: 'Spaghetti against the wall: lots of activity, no direction.',
 		statementCount: 3,
 		reframe:
 			'Start from where you want to be in three to five years, then ask who you already know and who you still need to know to get there.',
@@ -67,7 +62,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'proactive',
 		name: 'Waiting until you need help',
-		summary: 'You reach out when you need something, and find the door has closed.',
 		statementCount: 3,
 		reframe:
 			'Build relationships before you need them. A short check-in now makes for a warm conversation later instead of an awkward cold ask.',
@@ -76,7 +70,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'time',
 		name: 'No time set aside',
-		summary: 'Networking waits for spare time that never comes.',
 		statementCount: 3,
 		reframe:
 			'Put it in the calendar: a weekly coffee or lunch during the working day counts, and you can choose the few evening events worth your time.',
@@ -85,7 +78,6 @@ export const OBSTACLES: readonly Obstacle[] = [
 	{
 		id: 'followup',
 		name: 'No follow-up',
-		summary: 'You meet people once and the connection goes no further.',
 		statementCount: 3,
 		reframe:
 			'A first conversation is only a beginning. Follow up, get to know what people care about and let them get to know you; that is how contacts become allies and champions.',

@@ -14,7 +14,7 @@ import {
 	recordText,
 	slotSpec,
 	updateRecord
-} from '../../../src/lib/doc/records';
+} from '../../../src/lib/doc';
 import { collectionMap } from '../../../src/lib/doc/schema';
 
 describe('records', () => {

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { composeValueStatement } from '$lib/model/valueStatement';
 import {
 	OFFER_KINDS,
 	OFFER_KIND_LABELS,
 	VALUE_KEYS,
-	composeValueStatement,
 	isValueComplete,
 	valuePartsFrom
 } from '$lib/model/value';

@@ -1,0 +1,14 @@
+import { oneOf, str, type RecordSpec } from '../fields';
+import { type Ask } from '../../model/records';
+import { isIsoDate } from '../../model/dates';
+
+export const askSpec: RecordSpec<Ask> = {
+	collection: 'asks',
+	atomic: true,
+	fields: {
+		contactId: str(),
+		what: str(),
+		on: { default: () => '1970-01-01', valid: isIsoDate },
+		outcome: { default: () => 'pending', valid: oneOf(['pending', 'yes', 'partly', 'no'] as const) }
+	}
+};
