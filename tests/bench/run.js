@@ -13,7 +13,7 @@
  * Add a benchmark by dropping a module into tests/bench/cases/ (see lib/harness.js).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../src/server/static.js';
@@ -137,6 +137,13 @@ async function main() {
 		await server.close();
 	}
 
+	// Every run also leaves its figures as JSON, for tools (npm prints its own banner on stdout
+	// before any script's output unless run with -s).
+	mkdirSync(path.join(repoRoot, 'tests', 'output'), { recursive: true });
+	writeFileSync(
+		path.join(repoRoot, 'tests', 'output', 'bench.json'),
+		JSON.stringify(rows, null, 2)
+	);
 	if (options.json) {
 		process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 	} else {
