@@ -33,25 +33,57 @@ export function matchContacts<T extends PickCandidate>(
 ): PickMatches<T> {
 	const q = normaliseForSearch(query);
 	const words = queryWords(query);
-	const ranked: { contact: T; rank: number; name: string }[] = [];
+	const keep = Math.max(0, limit);
+	// The best `keep` so far, in order: a picker shows a handful out of thousands, so there is
+	// no need to sort everyone on every keystroke.
+	const best: Ranked<T>[] = [];
 	let exactName = false;
 	for (const contact of contacts) {
-		const name = normaliseForSearch(contact.name);
+		const { name, org } = normalised(contact);
 		if (q !== '' && name === q) exactName = true;
-		if (exclude?.has(contact.id)) continue;
-		const org = normaliseForSearch(contact.org);
+		if (keep === 0 || exclude?.has(contact.id)) continue;
 		if (!words.every((w) => name.includes(w) || org.includes(w))) continue;
 		let rank = 3;
 		if (q === '' || name.startsWith(q)) rank = 0;
 		else if (name.split(' ').some((part) => part.startsWith(words[0]!))) rank = 1;
 		else if (name.includes(q)) rank = 2;
-		ranked.push({ contact, rank, name });
+		const entry = { contact, rank, name };
+		if (best.length === keep && compare(entry, best[keep - 1]!) >= 0) continue;
+		let i = best.length;
+		while (i > 0 && compare(entry, best[i - 1]!) < 0) i--;
+		best.splice(i, 0, entry);
+		if (best.length > keep) best.pop();
 	}
-	ranked.sort(
-		(a, b) =>
-			a.rank - b.rank ||
-			a.name.localeCompare(b.name, 'en') ||
-			(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
+	return { matches: best.map((r) => r.contact), exactName };
+}
+
+interface Ranked<T> {
+	contact: T;
+	rank: number;
+	name: string;
+}
+
+const NAME_ORDER = new Intl.Collator('en');
+
+function compare<T extends PickCandidate>(a: Ranked<T>, b: Ranked<T>): number {
+	return (
+		a.rank - b.rank ||
+		NAME_ORDER.compare(a.name, b.name) ||
+		(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
 	);
-	return { matches: ranked.slice(0, Math.max(0, limit)).map((r) => r.contact), exactName };
+}
+
+/**
+ * Each contact's searchable name and organisation, worked out once per record object (records
+ * are replaced, never mutated, so a changed contact is a new object and a new entry).
+ */
+const NORMALISED = new WeakMap<object, { name: string; org: string }>();
+
+function normalised(contact: PickCandidate): { name: string; org: string } {
+	let entry = NORMALISED.get(contact);
+	if (!entry) {
+		entry = { name: normaliseForSearch(contact.name), org: normaliseForSearch(contact.org) };
+		NORMALISED.set(contact, entry);
+	}
+	return entry;
 }

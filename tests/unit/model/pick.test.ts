@@ -49,3 +49,56 @@ describe('matchContacts', () => {
 		expect(matchContacts(people, 'zebra')).toEqual({ matches: [], exactName: false });
 	});
 });
+
+describe('matchContacts with thousands of contacts', () => {
+	const FIRST = ['Ann', 'Åsa', 'Bob', 'Chloé', 'Dev', 'Efua', 'Zoë', 'ann-marie'];
+	const LAST = ['Okafor', 'Lee', 'Müller', 'Stone', 'Anand', 'Brandt'];
+	const ORGS = ['Acme', 'Annex Labs', 'Hooli', ''];
+	const many = Array.from({ length: 2000 }, (_, i) => ({
+		id: `c${String(i).padStart(4, '0')}`,
+		name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+		org: ORGS[(i * 3) % ORGS.length]!
+	}));
+
+	/** The obvious way: rank everyone, sort everyone, take the first few. */
+	function naive(query: string, limit: number) {
+		const fold = (t: string) =>
+			t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+		const q = fold(query);
+		const words = q.split(' ').filter(Boolean);
+		return many
+			.map((c) => ({ c, name: fold(c.name), org: fold(c.org) }))
+			.filter(({ name, org }) => words.every((w) => name.includes(w) || org.includes(w)))
+			.map(({ c, name }) => ({
+				c,
+				name,
+				rank:
+					q === '' || name.startsWith(q)
+						? 0
+						: name.split(' ').some((p) => p.startsWith(words[0]!))
+							? 1
+							: name.includes(q)
+								? 2
+								: 3
+			}))
+			.sort(
+				(a, b) =>
+					a.rank - b.rank ||
+					new Intl.Collator('en').compare(a.name, b.name) ||
+					(a.c.id < b.c.id ? -1 : 1)
+			)
+			.slice(0, limit)
+			.map(({ c }) => c.id);
+	}
+
+	it.each(['', 'a', 'ann', 'an', 'le', 'ann okafor', 'hooli', 'asa'])(
+		'gives the same best few as sorting everyone, for %j',
+		(query) => {
+			for (const limit of [1, 8, 30]) {
+				expect(matchContacts(many, query, { limit }).matches.map((c) => c.id)).toEqual(
+					naive(query, limit)
+				);
+			}
+		}
+	);
+});
