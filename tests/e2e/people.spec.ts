@@ -278,3 +278,37 @@ test('empty screens help the first step', async ({ page }) => {
 	await checkA11y(page);
 	await shoot(page, 'step-map-empty', { widths: [1280], schemes: ['light', 'dark'] });
 });
+
+test('a half-written conversation log survives leaving the page, and goes once saved', async ({
+	page
+}) => {
+	await openPeople(page);
+	const id = await addPerson(page, 'Kemi Adeyemi');
+	await page.goto(`/workbook/relate?contact=${id}`);
+	await page.getByLabel('What are they working on?').fill('A data platform migration');
+	await page.getByLabel('What I offered or did for them').fill('An intro to our DBA');
+
+	await page.goto('/people');
+	await page.goto('/workbook/relate');
+	await expect(page.getByTestId('meeting')).toHaveText('Kemi Adeyemi');
+	await expect(page.getByLabel('What are they working on?')).toHaveValue(
+		'A data platform migration'
+	);
+	await page.reload();
+	await expect(page.getByLabel('What I offered or did for them')).toHaveValue(
+		'An intro to our DBA'
+	);
+
+	await page.getByRole('button', { name: 'Save conversation' }).click();
+	await expect(page.getByText(/Saved\. Next follow-up with Kemi Adeyemi/)).toBeVisible();
+	// Saved, so no draft: the step opens with no one chosen, and an empty form for Kemi.
+	await page.goto('/workbook/relate');
+	await expect(page.getByTestId('meeting')).toHaveCount(0);
+	await page.goto(`/workbook/relate?contact=${id}`);
+	await expect(page.getByLabel('What are they working on?')).toHaveValue('');
+
+	// A broken draft is ignored, not a crash.
+	await page.evaluate(() => localStorage.setItem('village:draft:relate-log', '{"contactId":'));
+	await page.reload();
+	await expect(page.getByLabel('What are they working on?')).toHaveValue('');
+});
