@@ -8,9 +8,7 @@
  */
 import { addDays, daysBetween, isIsoDate, isoDateIn } from './dates';
 import type { Contact, Conversation, Id, IsoDate, Tier } from './records';
-
-/** One collator for every name comparison: localeCompare with options builds one per call. */
-const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+import { compareNames } from './names';
 
 /** "Due this week" means due today or within the next 6 days: a rolling seven-day window. */
 export const DUE_SOON_DAYS = 6;
@@ -114,7 +112,7 @@ export function followUpsDue(
 	return due.sort(
 		(a, b) =>
 			a.days - b.days ||
-			NAME_ORDER.compare(a.name, b.name) ||
+			compareNames(a.name, b.name) ||
 			(a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
 	);
 }

@@ -5,9 +5,7 @@
 import { categoryKey } from './openness';
 import { ROLES, ROLE_LABELS, STAGES } from './records';
 import type { Contact, Id, Role, Stage, Target } from './records';
-
-/** One collator for every name comparison: localeCompare with options builds one per call. */
-const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+import { compareNames } from './names';
 
 export interface RoleCount {
 	role: Role;
@@ -83,7 +81,7 @@ export interface PipelineStage {
 function byStrengthThenName(a: Contact, b: Contact): number {
 	return (
 		(b.strength || 0) - (a.strength || 0) ||
-		NAME_ORDER.compare(a.name, b.name) ||
+		compareNames(a.name, b.name) ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }
@@ -164,7 +162,7 @@ function strongestFirst(a: Contact, b: Contact): number {
 	return (
 		(b.strength || 0) - (a.strength || 0) ||
 		(STAGE_RANK[b.stage] ?? 0) - (STAGE_RANK[a.stage] ?? 0) ||
-		NAME_ORDER.compare(a.name, b.name) ||
+		compareNames(a.name, b.name) ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }

@@ -12,6 +12,7 @@ import {
 	updateRecord
 } from '../doc';
 import { afterConversation } from '../model/cadence';
+import { compareNames } from '../model/names';
 import { nowIso, todayIn } from '../model/dates';
 import { ledgerByContact, type GiveGet } from '../model/ledger';
 import {
@@ -163,7 +164,7 @@ export class People {
 			const c = this.contacts.get(id);
 			if (c) out.push(c);
 		}
-		return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+		return out.sort((a, b) => compareNames(a.name, b.name));
 	}
 
 	// Commands. Each is one session.write: one undo step, saved, refused when read-only.

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearAllDrafts, clearDraft, loadDraft, saveDraft } from '../../../src/lib/state/drafts';
-
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (k) => items.get(k) ?? null,
-		key: (i) => [...items.keys()][i] ?? null,
-		removeItem: (k) => void items.delete(k),
-		setItem: (k, v) => void items.set(k, String(v))
-	};
-}
+import { memoryStorage } from '../support/memory-storage';
 
 const isNote = (v: unknown): v is { text: string } =>
 	typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string';

@@ -9,21 +9,7 @@ import {
 	writeText
 } from '../../../src/lib/doc';
 import { clearSavedHome, savedHome, summarise } from '../../../src/lib/state/home';
-
-/** localStorage's contract over a Map. */
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (k) => items.get(k) ?? null,
-		key: (i) => [...items.keys()][i] ?? null,
-		removeItem: (k) => void items.delete(k),
-		setItem: (k, v) => void items.set(k, String(v))
-	};
-}
+import { memoryStorage } from '../support/memory-storage';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const ZONE = 'Europe/London';
