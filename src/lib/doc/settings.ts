@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
+import { THEMES, type Theme } from '../model/settings';
 import { settingsMap } from './schema';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme };
 
 export interface Settings {
 	theme: Theme;

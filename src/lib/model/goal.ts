@@ -67,3 +67,23 @@ export function isGoalComplete(answers: Answers): boolean {
 		isFilledText(answers[GOAL_KEYS.milestone1])
 	);
 }
+
+/** How far away a date is, in words: "3 months away", "4 years 2 months away", "already past". */
+export function timeLeft(today: IsoDate, to: IsoDate): string {
+	const days = daysBetween(today, to);
+	if (days < 0) return 'already past';
+	const months = Math.round(days / 30.44);
+	if (months < 1) return `${days} day${days === 1 ? '' : 's'} away`;
+	if (months < 24) return `${months} month${months === 1 ? '' : 's'} away`;
+	const years = Math.floor(months / 12);
+	const rest = months % 12;
+	return `${years} years${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''} away`;
+}
+
+/** A target's heading: "Role, Org" (or industry), whichever parts are written. */
+export function targetTitle(t: { role: string; org: string; industry: string }): string {
+	const where = t.org.trim() || t.industry.trim();
+	const role = t.role.trim();
+	if (role && where) return `${role}, ${where}`;
+	return role || where || 'Someone I need to know';
+}

@@ -205,3 +205,8 @@ export function conversationsByContact(
 		list.sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
 	return out;
 }
+
+/** The ids of some records, for quick "is this one of them?" checks. */
+export function idsOf(records: readonly { id: Id }[]): ReadonlySet<Id> {
+	return new Set(records.map((r) => r.id));
+}

@@ -3,6 +3,7 @@
  * cadence per tier, events tried once or twice and then judged, and 30/60/90-day actions.
  */
 import { daysBetween, isIsoDate, minutesOfDay } from './dates';
+import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS } from './cadenceDefaults';
 import type { Action, IsoDate, NetEvent, Slot } from './records';
 
 export {
@@ -75,4 +76,40 @@ export function actionStatus(action: Pick<Action, 'done' | 'due'>, today: IsoDat
 	const days = daysBetween(today, action.due);
 	if (days < 0) return 'overdue';
 	return days < DUE_SOON_DAYS ? 'due-soon' : 'later';
+}
+
+/** Slots in the order of the week: by weekday, then start time. */
+export function sortSlots(slots: readonly Slot[]): Slot[] {
+	return [...slots].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+}
+
+/** The plan's three horizons, in days. */
+export const ACTION_HORIZONS = [30, 60, 90] as const;
+export type ActionHorizon = (typeof ACTION_HORIZONS)[number];
+
+/** Actions per horizon, open ones first, each group by due date (undated last). */
+export function actionsByHorizon(
+	actions: readonly Action[]
+): { horizon: ActionHorizon; items: Action[] }[] {
+	return ACTION_HORIZONS.map((horizon) => ({
+		horizon,
+		items: actions
+			.filter((a) => a.horizon === horizon)
+			.sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? '9').localeCompare(b.due ?? '9'))
+	}));
+}
+
+/** What a typed name or line becomes: trimmed, inner runs of spaces made one. */
+export function tidyLine(text: string): string {
+	return text.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A cadence typed into the plan: `null` clears the tier's own value (back to the default), a
+ * whole number of days within the bounds is kept, anything else is refused (`'invalid'`).
+ */
+export function parseCadence(raw: string): number | null | 'invalid' {
+	if (raw.trim() === '') return null;
+	const n = Number(raw);
+	return Number.isInteger(n) && n >= CADENCE_MIN_DAYS && n <= CADENCE_MAX_DAYS ? n : 'invalid';
 }

@@ -61,6 +61,10 @@ export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 export const SLOT_KINDS = ['coffee', 'lunch', 'call', 'event'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
+/** How an ask turned out, in the order the person page offers them. */
+export const ASK_OUTCOMES = ['pending', 'yes', 'partly', 'no'] as const;
+export type AskOutcome = (typeof ASK_OUTCOMES)[number];
+
 export interface Contact {
 	id: Id;
 	name: string;
@@ -169,5 +173,5 @@ export interface Ask {
 	contactId: Id;
 	what: string;
 	on: IsoDate;
-	outcome: 'pending' | 'yes' | 'partly' | 'no';
+	outcome: AskOutcome;
 }

@@ -23,8 +23,8 @@ import {
 	tieEnds,
 	tieId
 } from '../model/people';
-import { LiveRecords } from './live-records';
-export { LiveRecords } from './live-records';
+import { collectionOf, type LiveRecords } from './records';
+export { LiveRecords } from './records';
 import { cadenceDefaults, cadenceKey } from '../model/cadenceDefaults';
 import { buildContactIndex, type ContactIndex } from '../model/search';
 import {
@@ -82,12 +82,12 @@ export class People {
 
 	constructor(private session: WorkbookSession) {
 		const doc = session.doc;
-		this.contacts = new LiveRecords(doc, contactSpec);
-		this.ties = new LiveRecords(doc, tieSpec);
-		this.conversations = new LiveRecords(doc, conversationSpec);
-		this.asks = new LiveRecords(doc, askSpec);
-		this.targets = new LiveRecords(doc, targetSpec);
-		this.offers = new LiveRecords(doc, offerSpec);
+		this.contacts = collectionOf(session, contactSpec);
+		this.ties = collectionOf(session, tieSpec);
+		this.conversations = collectionOf(session, conversationSpec);
+		this.asks = collectionOf(session, askSpec);
+		this.targets = collectionOf(session, targetSpec);
+		this.offers = collectionOf(session, offerSpec);
 		const keys = TIERS.map(cadenceKey);
 		answersMap(doc).observe((event) => {
 			if (keys.some((k) => event.keysChanged.has(k))) this.#answersVersion++;

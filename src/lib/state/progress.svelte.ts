@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { collectionMap, readAllAnswers } from '../doc';
 import { workbookProgress, type ProgressInput, type WorkbookProgress } from '../model/progress';
+import type { StepId } from '../model/stepIds';
 import { onDoc, YView } from './reactive.svelte';
 import type { WorkbookSession } from './session.svelte';
 
@@ -27,6 +28,11 @@ export function readProgressInput(doc: Y.Doc): ProgressInput {
 		actions: collectionMap(doc, 'actions').size,
 		offers: collectionMap(doc, 'offers').size
 	};
+}
+
+/** The first step that is not done yet, where the workbook resumes (the first step when all are). */
+export function resumeStep(session: WorkbookSession): StepId {
+	return workbookProgress(readProgressInput(session.doc)).firstUnfinished ?? 'diagnose';
 }
 
 /** Which steps are done, live. */

@@ -9,6 +9,7 @@ import {
 	COLLECTIONS,
 	contactSpec,
 	readScalar,
+	writeScalar,
 	slotSpec,
 	TEXT_PREFIX,
 	type ScalarAnswer
@@ -19,7 +20,7 @@ import { cadenceDefaults } from '../model/cadenceDefaults';
 import type { Action, Contact, Slot } from '../model/records';
 import { thisWeek, type ThisWeek } from '../model/week';
 import { onDoc, onTypes, YView } from './reactive.svelte';
-import { RecordList } from './records.svelte';
+import { collectionOf, type LiveRecords } from './records';
 import type { WorkbookSession } from './session.svelte';
 import type * as Y from 'yjs';
 
@@ -27,7 +28,7 @@ import type * as Y from 'yjs';
 export class ScalarAnswers {
 	#view: YView<Record<string, ScalarAnswer>>;
 
-	constructor(session: WorkbookSession) {
+	constructor(private session: WorkbookSession) {
 		const map = answersMap(session.doc);
 		this.#view = new YView(onTypes([map]), () => {
 			const out: Record<string, ScalarAnswer> = {};
@@ -41,6 +42,11 @@ export class ScalarAnswers {
 
 	get current(): Record<string, ScalarAnswer> {
 		return this.#view.current;
+	}
+
+	/** Answers one question (undefined clears it). */
+	set(key: string, value: ScalarAnswer | undefined): void {
+		this.session.write((doc) => writeScalar(doc, key, value));
 	}
 }
 
@@ -81,16 +87,16 @@ export function deviceTimeZone(): string | undefined {
  * each contact's keep-in-touch cadence (the plan step's defaults per tier).
  */
 export class ThisWeekState {
-	#slots: RecordList<Slot>;
-	#actions: RecordList<Action>;
-	#contacts: RecordList<Contact>;
+	#slots: LiveRecords<Slot>;
+	#actions: LiveRecords<Action>;
+	#contacts: LiveRecords<Contact>;
 	#answers: ScalarAnswers;
 	readonly timeZone: string | undefined;
 
 	constructor(session: WorkbookSession, timeZone: string | undefined = deviceTimeZone()) {
-		this.#slots = new RecordList(session, slotSpec);
-		this.#actions = new RecordList(session, actionSpec);
-		this.#contacts = new RecordList(session, contactSpec);
+		this.#slots = collectionOf(session, slotSpec);
+		this.#actions = collectionOf(session, actionSpec);
+		this.#contacts = collectionOf(session, contactSpec);
 		this.#answers = new ScalarAnswers(session);
 		this.timeZone = timeZone;
 	}

@@ -1,5 +1,5 @@
 import { oneOf, str, type RecordSpec } from '../fields';
-import { type Ask } from '../../model/records';
+import { ASK_OUTCOMES, type Ask } from '../../model/records';
 import { isIsoDate } from '../../model/dates';
 
 export const askSpec: RecordSpec<Ask> = {
@@ -9,6 +9,6 @@ export const askSpec: RecordSpec<Ask> = {
 		contactId: str(),
 		what: str(),
 		on: { default: () => '1970-01-01', valid: isIsoDate },
-		outcome: { default: () => 'pending', valid: oneOf(['pending', 'yes', 'partly', 'no'] as const) }
+		outcome: { default: () => 'pending', valid: oneOf(ASK_OUTCOMES) }
 	}
 };

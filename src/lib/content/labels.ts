@@ -1,0 +1,101 @@
+/**
+ * What each enum value is called on screen. Every table is a `Record<Enum, string>`, so a new
+ * value fails type-checking until it has its words here, and two screens can no longer drift.
+ */
+import type { AskOutcome, ConversationKind, Seniority, SlotKind, Stage } from '../model/records';
+import type { Theme } from '../model/settings';
+
+export { ROLE_LABELS, TIER_LABELS } from '../model/records';
+export { OFFER_KIND_LABELS } from '../model/value';
+
+export const THEME_LABELS: Record<Theme, string> = {
+	system: 'Same as this device',
+	light: 'Light',
+	dark: 'Dark'
+};
+
+/** Slots on Home and in the plan step. */
+export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
+	coffee: 'Coffee',
+	lunch: 'Lunch',
+	call: 'Call',
+	event: 'Event'
+};
+
+/** Answers to "what kind of conversation was it?" when logging one. */
+export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
+	coffee: 'Coffee',
+	lunch: 'Lunch',
+	call: 'Call',
+	event: 'At an event',
+	message: 'Messages',
+	introduction: 'An introduction'
+};
+
+/** A logged conversation's kind, as a short heading in someone's history. */
+export const CONVERSATION_KIND_NOUNS: Record<ConversationKind, string> = {
+	coffee: 'Coffee',
+	lunch: 'Lunch',
+	call: 'Call',
+	event: 'Event',
+	message: 'Message',
+	introduction: 'Introduction'
+};
+
+export const ASK_OUTCOME_LABELS: Record<AskOutcome, string> = {
+	pending: 'Waiting',
+	yes: 'Yes',
+	partly: 'Partly',
+	no: 'No'
+};
+
+export const SENIORITY_LABELS: Record<Seniority, string> = {
+	senior: 'More senior',
+	peer: 'A peer',
+	junior: 'More junior'
+};
+
+/** The champions board's columns. */
+export const STAGE_TITLES: Record<Stage, string> = {
+	contact: 'Contacts',
+	ally: 'Allies',
+	champion: 'Champions'
+};
+
+export const STAGE_HINTS: Record<Stage, string> = {
+	contact: 'People you know. Help first; some will become allies.',
+	ally: 'On your side: they back your ideas when asked.',
+	champion: 'They speak up for you unasked, and put your name forward.'
+};
+
+/** Yes / no / not sure, for questions stored as true, false or null. */
+export type Tri = 'yes' | 'no' | 'unsure';
+export const TRI_LABELS: Record<Tri, string> = { yes: 'Yes', no: 'No', unsure: 'Not sure' };
+export const toTri = (v: boolean | null): Tri =>
+	v === true ? 'yes' : v === false ? 'no' : 'unsure';
+export const fromTri = (v: Tri): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
+
+/** An event's verdict; `open` is "not judged yet" (stored as null). */
+export type Verdict = 'keep' | 'drop' | 'open';
+export const VERDICT_LABELS: Record<Verdict, string> = {
+	keep: 'Keep',
+	drop: 'Drop',
+	open: 'Not yet'
+};
+
+export const WEEKDAY_NAMES = [
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+	'Sunday'
+] as const;
+
+/** A label table as the options of a ChoiceGroup or select, in the table's order. */
+export function optionsOf<K extends string>(
+	labels: Record<K, string>
+): { value: K; label: string }[] {
+	return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
