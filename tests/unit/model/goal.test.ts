@@ -4,7 +4,9 @@ import {
 	defaultHorizon,
 	horizonFit,
 	isGoalComplete,
-	milestonesFrom
+	milestonesFrom,
+	targetTitle,
+	timeLeft
 } from '$lib/model/goal';
 
 describe('defaultHorizon', () => {
@@ -73,5 +75,22 @@ describe('isGoalComplete', () => {
 		expect(
 			isGoalComplete({ ...done, [GOAL_KEYS.milestone1]: '', [GOAL_KEYS.milestone2]: 'x' })
 		).toBe(false);
+	});
+});
+
+describe('timeLeft and targetTitle', () => {
+	it('says how far a date is in days, months or years', () => {
+		expect(timeLeft('2026-01-01', '2025-12-31')).toBe('already past');
+		expect(timeLeft('2026-01-01', '2026-01-02')).toBe('1 day away');
+		expect(timeLeft('2026-01-01', '2026-04-01')).toBe('3 months away');
+		expect(timeLeft('2026-01-01', '2029-01-01')).toBe('3 years away');
+		expect(timeLeft('2026-01-01', '2029-03-01')).toBe('3 years 2 months away');
+	});
+
+	it('titles a target by role and place, whichever are written', () => {
+		const t = (role: string, org: string, industry: string) => ({ role, org, industry });
+		expect(targetTitle(t(' Head of Data ', 'Acme', 'Retail'))).toBe('Head of Data, Acme');
+		expect(targetTitle(t('CTO', '', 'Retail'))).toBe('CTO, Retail');
+		expect(targetTitle(t('', '', ''))).toBe('Someone I need to know');
 	});
 });

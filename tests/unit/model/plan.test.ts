@@ -7,7 +7,11 @@ import {
 	duringWorkDay,
 	minutesOfDay,
 	suggestVerdict,
-	weeklyHours
+	weeklyHours,
+	actionsByHorizon,
+	parseCadence,
+	sortSlots,
+	tidyLine
 } from '$lib/model/plan';
 import type { Action, NetEvent, Slot } from '$lib/model/records';
 
@@ -153,5 +157,51 @@ describe('actionStatus', () => {
 	it('counts across a year end', () => {
 		expect(actionStatus(action('2026-01-02'), '2025-12-28')).toBe('due-soon');
 		expect(actionStatus(action('2026-01-04'), '2025-12-28')).toBe('later');
+	});
+});
+
+describe('plan lists and inputs', () => {
+	const slot = (id: string, weekday: number, start: string) =>
+		({ id, weekday, start, minutes: 30, kind: 'coffee' }) as const;
+	const action = (id: string, horizon: 30 | 60 | 90, due: string | null, done = false) => ({
+		id,
+		text: id,
+		horizon,
+		due,
+		done
+	});
+
+	it('orders slots by weekday, then start', () => {
+		const out = sortSlots([slot('a', 3, '09:00'), slot('b', 1, '12:00'), slot('c', 1, '08:30')]);
+		expect(out.map((s) => s.id)).toEqual(['c', 'b', 'a']);
+	});
+
+	it('groups actions by horizon, open first, then by due date, undated last', () => {
+		const groups = actionsByHorizon([
+			action('late', 30, '2026-05-01'),
+			action('done', 30, '2026-01-01', true),
+			action('undated', 30, null),
+			action('soon', 30, '2026-02-01'),
+			action('ninety', 90, null)
+		]);
+		expect(groups.map((g) => [g.horizon, g.items.map((a) => a.id)])).toEqual([
+			[30, ['soon', 'late', 'undated', 'done']],
+			[60, []],
+			[90, ['ninety']]
+		]);
+	});
+
+	it('reads a typed cadence: blank clears, whole days in range stay, the rest is refused', () => {
+		expect(parseCadence(' ')).toBeNull();
+		expect(parseCadence('7')).toBe(7);
+		expect(parseCadence('365')).toBe(365);
+		expect(parseCadence('6')).toBe('invalid');
+		expect(parseCadence('366')).toBe('invalid');
+		expect(parseCadence('10.5')).toBe('invalid');
+		expect(parseCadence('ten')).toBe('invalid');
+	});
+
+	it('tidies a typed line', () => {
+		expect(tidyLine('  Data   meetup ')).toBe('Data meetup');
 	});
 });
