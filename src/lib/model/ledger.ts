@@ -167,3 +167,10 @@ export function openOffers(
 export function offerAgeDays(offer: Pick<OpenOffer, 'on'>, today: IsoDate): number {
 	return Math.max(0, daysBetween(offer.on, today));
 }
+
+/** The relationships with the most conversations, the most one-sided first among equals. */
+export function busiestRelationships(ledger: ReadonlyMap<Id, GiveGet>, limit: number): GiveGet[] {
+	return [...ledger.values()]
+		.sort((a, b) => b.conversations - a.conversations || a.balance - b.balance)
+		.slice(0, limit);
+}
