@@ -13,6 +13,20 @@ import { compareNames } from './names';
 /** "Due this week" means due today or within the next 6 days: a rolling seven-day window. */
 export const DUE_SOON_DAYS = 6;
 
+/** A contact's own cadence: anything from daily to once in ten years. */
+export const CONTACT_CADENCE_MIN_DAYS = 1;
+export const CONTACT_CADENCE_MAX_DAYS = 3650;
+
+/** A contact's cadence as typed: null clears it (back to the tier's), 'invalid' is refused. */
+export function parseContactCadence(raw: string): number | null | 'invalid' {
+	const v = raw.trim();
+	if (v === '') return null;
+	const n = Number(v);
+	return Number.isInteger(n) && n >= CONTACT_CADENCE_MIN_DAYS && n <= CONTACT_CADENCE_MAX_DAYS
+		? n
+		: 'invalid';
+}
+
 export type FollowUpStatus = 'overdue' | 'due-this-week' | 'later' | 'none';
 
 export interface DueFollowUp {

@@ -6,7 +6,17 @@
 import { daysBetween } from './dates';
 import { normaliseForSearch } from './search';
 import { nextFollowUp } from './cadence';
-import type { Contact, Conversation, Id, IsoDate, Role, Tie, Tier } from './records';
+import {
+	ROLES,
+	type Ask,
+	type Contact,
+	type Conversation,
+	type Id,
+	type IsoDate,
+	type Role,
+	type Tie,
+	type Tier
+} from './records';
 import type { Offer } from './value';
 
 /** Short labels for tight spaces (legend, chips); `ROLE_LABELS` has the full sentence. */
@@ -209,4 +219,21 @@ export function conversationsByContact(
 /** The ids of some records, for quick "is this one of them?" checks. */
 export function idsOf(records: readonly { id: Id }[]): ReadonlySet<Id> {
 	return new Set(records.map((r) => r.id));
+}
+
+/** One person's asks, newest first. */
+export function asksFor(asks: readonly Ask[], contactId: Id): Ask[] {
+	return asks.filter((a) => a.contactId === contactId).sort((a, b) => (a.on < b.on ? 1 : -1));
+}
+
+/** How someone came into my network: through me, through someone, or not noted. */
+export function howIntroduced(
+	contact: Pick<Contact, 'introducedBy'> | null | undefined
+): 'self' | 'someone' | 'unknown' {
+	return contact?.introducedBy === 'self' ? 'self' : contact?.introducedBy ? 'someone' : 'unknown';
+}
+
+/** A contact's roles with one switched on or off, in the article's order. */
+export function withRole(roles: readonly Role[], role: Role, on: boolean): Role[] {
+	return ROLES.filter((r) => (r === role ? on : roles.includes(r)));
 }

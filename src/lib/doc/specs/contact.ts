@@ -1,3 +1,4 @@
+import { CONTACT_CADENCE_MAX_DAYS, CONTACT_CADENCE_MIN_DAYS } from '../../model/cadence';
 import {
 	date,
 	intIn,
@@ -44,7 +45,8 @@ export const contactSpec: RecordSpec<Contact> = {
 		advocacy: str(),
 		cadenceDays: {
 			default: () => null,
-			valid: (v): v is number | null => v === null || intIn(1, 3650)(v)
+			valid: (v): v is number | null =>
+				v === null || intIn(CONTACT_CADENCE_MIN_DAYS, CONTACT_CADENCE_MAX_DAYS)(v)
 		},
 		followUpOn: date(),
 		helpsGoal: { default: () => false, valid: isBool },

@@ -1,0 +1,79 @@
+/**
+ * One person's page: everything known about them, live, and the commands the page offers. The
+ * id is read through a function, so the same page follows a link to someone else.
+ */
+import { asksFor, howIntroduced, idsOf, withRole } from '../model/people';
+import { isIsoDate } from '../model/dates';
+import { parseContactCadence } from '../model/cadence';
+import type { Contact, Id, IsoDate, Role } from '../model/records';
+import type { People } from './people.svelte';
+
+export class ContactPage {
+	readonly today: IsoDate;
+
+	constructor(
+		private people: People,
+		private idOf: () => Id
+	) {
+		this.today = people.today;
+	}
+
+	get id(): Id {
+		return this.idOf();
+	}
+
+	get readOnly(): boolean {
+		return !this.people.writable;
+	}
+
+	readonly contact = $derived.by(() => this.people.contacts.get(this.id));
+	readonly defaults = $derived.by(() => this.people.cadenceDefaults());
+	readonly nextDue = $derived.by(() =>
+		this.contact ? (this.people.nextFollowUps().get(this.contact.id) ?? null) : null
+	);
+	readonly ties = $derived.by(() => (this.contact ? this.people.tiedTo(this.contact.id) : []));
+	/** Who can still be added as knowing them: anyone but them and those already tied. */
+	readonly tieExclude = $derived.by(() => idsOf([{ id: this.id }, ...this.ties]));
+	readonly conversations = $derived.by(() =>
+		this.contact ? this.people.conversationsOf(this.contact.id) : []
+	);
+	readonly ledger = $derived.by(() =>
+		this.contact ? this.people.ledger().get(this.contact.id) : undefined
+	);
+	readonly asks = $derived.by(() => asksFor(this.people.asks.all, this.id));
+	readonly introducer = $derived.by(() =>
+		this.contact?.introducedBy && this.contact.introducedBy !== 'self'
+			? this.people.contacts.get(this.contact.introducedBy)
+			: null
+	);
+	readonly howIntroduced = $derived.by(() => howIntroduced(this.contact));
+
+	get everyone(): Contact[] {
+		return this.people.contacts.all;
+	}
+
+	// Commands: each one session.write, through People.
+
+	update(patch: Partial<Omit<Contact, 'id'>>): void {
+		this.people.updateContact(this.id, patch);
+	}
+
+	toggleRole(role: Role, on: boolean): void {
+		if (this.contact) this.update({ roles: withRole(this.contact.roles, role, on) });
+	}
+
+	/** Sets their own cadence from what was typed; anything out of range is ignored. */
+	setCadence(raw: string): void {
+		const days = parseContactCadence(raw);
+		if (days !== 'invalid') this.update({ cadenceDays: days });
+	}
+
+	/** Notes an ask; false when there is nothing to note (or read-only). */
+	addAsk(what: string, on: string): boolean {
+		return this.people.addAsk(this.id, what, isIsoDate(on) ? on : this.today) !== null;
+	}
+
+	remove(): void {
+		this.people.removeContact(this.id);
+	}
+}
