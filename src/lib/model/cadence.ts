@@ -27,6 +27,17 @@ export function parseContactCadence(raw: string): number | null | 'invalid' {
 		: 'invalid';
 }
 
+/** How many follow-up days fall from today to DUE_SOON_DAYS ahead. */
+export function countDueSoon(dues: Iterable<IsoDate | null>, today: IsoDate): number {
+	let n = 0;
+	for (const due of dues) {
+		if (due === null) continue;
+		const days = daysBetween(today, due);
+		if (days >= 0 && days <= DUE_SOON_DAYS) n++;
+	}
+	return n;
+}
+
 export type FollowUpStatus = 'overdue' | 'due-this-week' | 'later' | 'none';
 
 export interface DueFollowUp {

@@ -223,7 +223,12 @@ export function idsOf(records: readonly { id: Id }[]): ReadonlySet<Id> {
 
 /** One person's asks, newest first. */
 export function asksFor(asks: readonly Ask[], contactId: Id): Ask[] {
-	return asks.filter((a) => a.contactId === contactId).sort((a, b) => (a.on < b.on ? 1 : -1));
+	return newestAsksFirst(asks.filter((a) => a.contactId === contactId));
+}
+
+/** Asks, newest first (the later-added first on the same day). */
+export function newestAsksFirst(asks: readonly Ask[]): Ask[] {
+	return [...asks].sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
 }
 
 /** How someone came into my network: through me, through someone, or not noted. */

@@ -2,6 +2,7 @@
  * Matching for the contact picker: type a few letters, see the likeliest people first. Pure, so
  * the picker stays a thin component and the ranking is tested on its own.
  */
+import { compareNames } from './names';
 import { normaliseForSearch, queryWords } from './search';
 
 export interface PickCandidate {
@@ -63,12 +64,10 @@ interface Ranked<T> {
 	name: string;
 }
 
-const NAME_ORDER = new Intl.Collator('en');
-
 function compare<T extends PickCandidate>(a: Ranked<T>, b: Ranked<T>): number {
 	return (
 		a.rank - b.rank ||
-		NAME_ORDER.compare(a.name, b.name) ||
+		compareNames(a.name, b.name) ||
 		(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
 	);
 }

@@ -4,6 +4,7 @@
  * `buildContactIndex`; a query is then one pass of substring checks over the name-ordered
  * entries, plus, for the date sorts, one sort of the matches on plain string keys.
  */
+import { compareNames } from './names';
 import type { Contact, Id, IsoDate, Role, Tier } from './records';
 
 /** Letters that NFD does not split into a base letter and an accent. */
@@ -65,8 +66,6 @@ export interface ContactQuery {
 // matches across the end of one field and the start of the next.
 const FIELD_SEPARATOR = '\u0001';
 
-let nameCollator: Intl.Collator | undefined;
-
 /**
  * Precomputes the normalised text of each contact and the name order. `notesById` supplies notes
  * kept outside the contact record (long text); otherwise `contact.notes` is used.
@@ -75,13 +74,11 @@ export function buildContactIndex(
 	contacts: readonly Contact[],
 	notesById?: ReadonlyMap<Id, string>
 ): ContactIndex {
-	nameCollator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-	const collator = nameCollator;
 	const sorted = contacts
 		.map((contact) => ({ contact, key: contact.name.trim() }))
 		.sort(
 			(a, b) =>
-				collator.compare(a.key, b.key) ||
+				compareNames(a.key, b.key) ||
 				(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
 		);
 	const entries = sorted.map(({ contact }, nameRank) => {
