@@ -73,25 +73,33 @@ export interface ConversationInput {
  */
 export class People {
 	readonly contacts: LiveRecords<Contact>;
-	readonly ties: LiveRecords<Tie>;
-	readonly conversations: LiveRecords<Conversation>;
-	readonly asks: LiveRecords<Ask>;
-	readonly targets: LiveRecords<Target>;
-	readonly offers: LiveRecords<Offer>;
 	#answersVersion = $state(0);
 
 	constructor(private session: WorkbookSession) {
 		const doc = session.doc;
 		this.contacts = collectionOf(session, contactSpec);
-		this.ties = collectionOf(session, tieSpec);
-		this.conversations = collectionOf(session, conversationSpec);
-		this.asks = collectionOf(session, askSpec);
-		this.targets = collectionOf(session, targetSpec);
-		this.offers = collectionOf(session, offerSpec);
 		const keys = TIERS.map(cadenceKey);
 		answersMap(doc).observe((event) => {
 			if (keys.some((k) => event.keysChanged.has(k))) this.#answersVersion++;
 		});
+	}
+
+	// The other collections are read the first time a screen asks for them: People's list needs
+	// only contacts, and reading 10,000 conversations up front would slow its first paint.
+	get ties(): LiveRecords<Tie> {
+		return collectionOf(this.session, tieSpec);
+	}
+	get conversations(): LiveRecords<Conversation> {
+		return collectionOf(this.session, conversationSpec);
+	}
+	get asks(): LiveRecords<Ask> {
+		return collectionOf(this.session, askSpec);
+	}
+	get targets(): LiveRecords<Target> {
+		return collectionOf(this.session, targetSpec);
+	}
+	get offers(): LiveRecords<Offer> {
+		return collectionOf(this.session, offerSpec);
 	}
 
 	get writable(): boolean {

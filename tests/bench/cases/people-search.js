@@ -4,7 +4,7 @@
  * search box to the list updated, median over 24 keystrokes (typing and deleting). Measured in
  * the page: from the keydown event's timestamp to a task queued after the input event, by which
  * time Svelte has flushed the DOM; and on to the next frame, which is when the user sees it.
- * Target (issue 4): under 50 ms.
+ * Target (issue 4): under 50 ms. Opening People cold (a full page load): under 400 ms (issue 8).
  */
 import { median, seedPage, workbookUpdate } from '../lib/workbook-seed.js';
 
@@ -81,6 +81,7 @@ export default {
 					name: 'People screen open, cold (5,000 people)',
 					value: openMs,
 					unit: 'ms',
+					target: 400,
 					better: 'lower'
 				}
 			];
