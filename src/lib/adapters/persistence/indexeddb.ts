@@ -186,25 +186,32 @@ export class IndexedDbPersistence implements PersistenceAdapter {
 		if (this.#queue.length) throw this.#status.error ?? new Error('Not everything was saved');
 	}
 
+	/**
+	 * In two transactions, so that no write waits behind a long one: a read-only one merges
+	 * what other tabs wrote since this one last read, then one read-write transaction, sent and
+	 * committed at once, adds the whole state and deletes the rows that state includes. Rows
+	 * written in between have later keys and stay, to be merged next time.
+	 */
 	async compact(): Promise<void> {
 		const db = this.#db;
 		const doc = this.#doc;
 		if (!db || !doc) return;
+		const read = db.transaction(UPDATES, 'readonly').objectStore(UPDATES);
+		const [newer, keys] = await Promise.all([
+			request(read.getAll(IDBKeyRange.lowerBound(this.#dbref))) as Promise<Uint8Array[]>,
+			request(read.getAllKeys())
+		]);
+		if (this.#doc !== doc || this.#db !== db) return;
+		Y.transact(doc, () => newer.forEach((u) => Y.applyUpdate(doc, u)), this, false);
+		const last = keys.length ? (keys[keys.length - 1] as number) : -1;
 		const tx = db.transaction(UPDATES, 'readwrite');
 		const store = tx.objectStore(UPDATES);
-		// Other tabs may have written rows since this one loaded: merge them before replacing
-		// everything, all inside one transaction so no tab can write in between.
-		const newer = (await request(
-			store.getAll(IDBKeyRange.lowerBound(this.#dbref))
-		)) as Uint8Array[];
-		Y.transact(doc, () => newer.forEach((u) => Y.applyUpdate(doc, u)), this, false);
-		const keys = await request(store.getAllKeys());
-		const last = keys.length ? (keys[keys.length - 1] as number) : -1;
-		const key = await request(store.add(Y.encodeStateAsUpdate(doc)));
+		store.add(Y.encodeStateAsUpdate(doc));
 		if (last >= 0) store.delete(IDBKeyRange.upperBound(last));
+		const written = done(tx);
 		commit(tx);
-		await done(tx);
-		this.#dbref = (key as number) + 1;
+		await written;
+		this.#dbref = last + 1;
 	}
 
 	async stats(): Promise<StorageStats> {
