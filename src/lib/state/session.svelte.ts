@@ -26,6 +26,16 @@ export interface SessionOptions {
 	storage?: StorageManager | null;
 	/** Runs work when the page is idle, after Home has shown. */
 	whenIdle?: (work: () => void) => void;
+	/**
+	 * Other stores of this device opened with the workbook (before any screen shows) and
+	 * flushed with it, e.g. drafts. Their open() must not reject.
+	 */
+	alongside?: Companion[];
+}
+
+export interface Companion {
+	open(): Promise<void>;
+	flush(): Promise<void>;
 }
 
 /**
@@ -67,7 +77,10 @@ export class WorkbookSession {
 		// Marks for benchmarks and the browser's performance panel: where opening spends time.
 		performance.mark('village:open');
 		try {
-			await this.#options.persistence.load(this.doc);
+			await Promise.all([
+				this.#options.persistence.load(this.doc),
+				...(this.#options.alongside ?? []).map((c) => c.open())
+			]);
 			performance.mark('village:loaded');
 		} catch (error) {
 			this.status = 'failed';
@@ -145,7 +158,10 @@ export class WorkbookSession {
 
 	/** Waits until every change so far is committed to storage (for pagehide and tests). */
 	async flush(): Promise<void> {
-		await this.#options.persistence.flush();
+		await Promise.all([
+			this.#options.persistence.flush(),
+			...(this.#options.alongside ?? []).map((c) => c.flush())
+		]);
 	}
 
 	async requestPersistence(): Promise<boolean | null> {
