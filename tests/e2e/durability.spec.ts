@@ -8,7 +8,7 @@
  * of them keeps the file near two minutes. `DURABILITY_SCALE=1` runs the full counts here too.
  */
 import { expect, test } from '@playwright/test';
-import { launchPersistent } from './support';
+import { checkA11y, launchPersistent, shoot, waitForSaved } from './support';
 import {
 	closeTrials,
 	goalTrials,
@@ -63,4 +63,35 @@ test(`${N.close} goal edits, each followed at once by closing the browser: none 
 		'close',
 		await underLoad(() => closeTrials((dir) => launchPersistent(dir), N.close))
 	);
+});
+
+test('a write that fails says so, keeps the edit and saves it when storage works again', async ({
+	page
+}) => {
+	// Writes to the workbook's store fail while the flag is up, as on a full disk.
+	await page.addInitScript(() => {
+		const flags = window as unknown as { failWrites: boolean };
+		flags.failWrites = true;
+		const add = IDBObjectStore.prototype.add;
+		IDBObjectStore.prototype.add = function (...args: Parameters<typeof add>) {
+			if (flags.failWrites && this.transaction.db.name === 'village-workbook') {
+				throw new DOMException('The disk is full.', 'QuotaExceededError');
+			}
+			return add.apply(this, args);
+		};
+	});
+	await page.goto('/workbook/goal');
+	const goal = page.getByLabel('Where do you want to be in 3–5 years?');
+	await goal.fill('Kept through a full disk');
+	await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('not saved on this device yet');
+	await expect(goal).toHaveValue('Kept through a full disk');
+	await checkA11y(page);
+	await shoot(page, 'save-failed');
+	// Retried until storage takes it (the waits between tries grow to 15 s); then the warning goes.
+	await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = false));
+	await waitForSaved(page, { timeout: 30_000 });
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.reload();
+	await expect(goal).toHaveValue('Kept through a full disk');
 });

@@ -142,7 +142,7 @@ export class WorkbookSession {
 	/** What the status in the bar says: "Saved" only once storage has committed the change. */
 	#watchWrites() {
 		const problem = (error: unknown) =>
-			`Your last change is not saved on this device yet (${describe(error)}). Village keeps it and keeps trying; leaving this page now would lose it.`;
+			`Your last change is not saved on this device yet (${describe(error).replace(/\.+$/, '')}). Village keeps it and keeps trying; leaving this page now would lose it.`;
 		let shown: string | null = null;
 		this.#stopWatching = this.#options.persistence.onWriteState((state, error) => {
 			this.saveState = state;
