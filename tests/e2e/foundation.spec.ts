@@ -14,6 +14,7 @@ import {
 	repoRoot,
 	shoot,
 	startApp,
+	waitForSaved,
 	waitForServiceWorker
 } from './support';
 
@@ -52,7 +53,7 @@ test('a goal typed in is saved on this device and is there after a reload', asyn
 	await openGoal(page);
 	await goalBox(page).fill(GOAL);
 	await page.getByLabel('Milestone 1').fill('Run the pricing launch end to end');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await waitForSaved(page);
 	await page.reload();
 	await expect(goalBox(page)).toHaveValue(GOAL);
 	await expect(page.getByLabel('Milestone 1')).toHaveValue('Run the pricing launch end to end');
@@ -113,6 +114,8 @@ test('two tabs typing at once converge and lose nothing', async () => {
 	await expect(a.getByLabel('Milestone 2')).toHaveValue('Hire two designers');
 
 	// And after a reload everything is stored.
+	await waitForSaved(a);
+	await waitForSaved(b);
 	await a.reload();
 	await expect(goalBox(a)).toHaveValue(expected);
 	await browser.close();
@@ -127,7 +130,7 @@ test('offline with the server stopped: reload and a cold deep link still work', 
 		await waitForServiceWorker(page);
 		await openGoal(page);
 		await goalBox(page).fill('Works on a plane');
-		await expect(page.getByText('Saved on this device')).toBeVisible();
+		await waitForSaved(page);
 
 		await browser.setOffline(true);
 		await app.stop();
@@ -236,7 +239,7 @@ test('settings tells where data lives and deletes everything only after confirmi
 	const page = await browser.newPage();
 	await openGoal(page);
 	await goalBox(page).fill('Something worth keeping');
-	await expect(page.getByText('Saved on this device')).toBeVisible();
+	await waitForSaved(page);
 
 	await page.getByRole('link', { name: 'Settings' }).click();
 	await expect(page.getByText(/kept in this browser's own storage/)).toBeVisible();
@@ -353,6 +356,7 @@ test('Goal and Settings pass axe and look right in light and dark', async ({ pag
 	await page.getByLabel('Milestone 1').fill('Run the pricing launch end to end');
 	await checkA11y(page);
 	await shoot(page, 'goal');
+	await waitForSaved(page);
 	await page.goto('/settings');
 	await expect(page.getByTestId('stored')).not.toContainText('Measuring');
 	await checkA11y(page);
@@ -386,6 +390,7 @@ test('Home paints from the summary saved on this device, and the live workbook w
 	const page = await browser.newPage();
 	await openGoal(page);
 	await goalBox(page).fill(GOAL);
+	await waitForSaved(page);
 	await page.goto('/');
 	await expect(page.getByText(GOAL)).toBeVisible();
 	const saved = await page.waitForFunction(() => localStorage.getItem('village:home'));

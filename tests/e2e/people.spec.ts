@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { buildWorkbookUpdate, seedWorkbook } from '../bench/lib/big-workbook';
-import { BASE_URL, checkA11y, shoot } from './support';
+import { BASE_URL, checkA11y, shoot, waitForSaved } from './support';
 
 async function addPerson(page: Page, name: string): Promise<string> {
 	await page.getByLabel('Add someone').fill(name);
@@ -13,6 +13,7 @@ async function addPerson(page: Page, name: string): Promise<string> {
 	const link = page.getByRole('status').getByRole('link', { name });
 	await expect(link).toBeVisible();
 	const href = await link.getAttribute('href');
+	await waitForSaved(page);
 	return href!.split('/').pop()!;
 }
 
@@ -45,6 +46,7 @@ test('people with roles and ties show up as coverage, measures and picture on th
 	await page.getByLabel('Ann Lee: connects me to others').check();
 	await page.getByLabel('Bob Stone: mentors me').check();
 	await page.getByLabel('Cat Novak: sponsors me').check();
+	await waitForSaved(page);
 
 	// Ties and openness answers, from the people's own pages (a triangle, and Dan on his own).
 	await page.goto(`/people/${ids['Ann Lee']}`);
@@ -52,13 +54,18 @@ test('people with roles and ties show up as coverage, measures and picture on th
 	await pick(page, 'Add someone they know', 'Cat Novak');
 	await expect(page.getByTestId('ties').getByRole('listitem')).toHaveCount(2);
 	await page.getByRole('radio', { name: 'Inside', exact: true }).check();
+	await waitForSaved(page);
 	await page.goto(`/people/${ids['Cat Novak']}`);
 	// From the other end of a tie, it is already there.
 	await expect(page.getByTestId('ties').getByRole('link', { name: 'Ann Lee' })).toBeVisible();
 	await pick(page, 'Add someone they know', 'Bob Stone');
 	await expect(page.getByTestId('ties').getByRole('listitem')).toHaveCount(2);
+	// The list shows the tie at once, from memory; leave only once it is stored, as a person
+	// who glanced at "Saved on this device" would.
+	await waitForSaved(page);
 	await page.goto(`/people/${ids['Bob Stone']}`);
 	await page.getByRole('radio', { name: 'Outside', exact: true }).check();
+	await waitForSaved(page);
 
 	await page.goto('/workbook/map');
 	// Coverage: informs, connects, mentors and sponsors played once each; three gaps.
@@ -113,6 +120,7 @@ test('logging a conversation takes the contact off the overdue list', async ({ p
 	await page.goto(`/people/${id}`);
 	await page.getByLabel('Follow up on').fill('2024-01-15');
 	await expect(page.getByText(/Next follow-up: .* overdue/)).toBeVisible();
+	await waitForSaved(page);
 
 	await openPeople(page);
 	await page.getByLabel('Only overdue').check();
@@ -129,6 +137,7 @@ test('logging a conversation takes the contact off the overdue list', async ({ p
 	await expect(page.getByText(/Saved\. Next follow-up with Efua Okafor/)).toBeVisible();
 	await expect(page.getByText('An intro to a recruiter')).toBeVisible(); // an open offer
 	await checkA11y(page);
+	await waitForSaved(page);
 
 	await openPeople(page);
 	await page.getByLabel('Only overdue').check();
@@ -221,6 +230,7 @@ test('an unknown person says so, and deleting someone takes their ties too', asy
 	await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
 	await expect(page).toHaveURL(/\/people$/);
 	await expect(page.getByTestId('people-list').getByRole('link')).toHaveCount(1);
+	await waitForSaved(page);
 	await page.goto(`/people/${liam}`);
 	await expect(page.getByText('No one marked yet.')).toBeVisible();
 });
@@ -301,6 +311,7 @@ test('a half-written conversation log survives leaving the page, and goes once s
 
 	await page.getByRole('button', { name: 'Save conversation' }).click();
 	await expect(page.getByText(/Saved\. Next follow-up with Kemi Adeyemi/)).toBeVisible();
+	await waitForSaved(page);
 	// Saved, so no draft: the step opens with no one chosen, and an empty form for Kemi.
 	await page.goto('/workbook/relate');
 	await expect(page.getByTestId('meeting')).toHaveCount(0);

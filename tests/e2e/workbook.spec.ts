@@ -5,7 +5,7 @@
  * first unfinished step, an unknown step is a 404, and axe passes on every screen built here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, launchPersistent, shoot } from './support';
+import { checkA11y, launchPersistent, shoot, waitForSaved } from './support';
 
 /** Ratings per obstacle, in the article's order: this person has no time and a closed network. */
 const RATINGS: Record<string, number[]> = {
@@ -63,10 +63,6 @@ async function rateObstacles(page: Page, only?: string[]) {
 				.check();
 		}
 	}
-}
-
-async function waitUntilSaved(page: Page) {
-	await expect(page.getByText('Saved on this device')).toBeVisible();
 }
 
 test('a new user works through all seven steps and finds it all after a restart', async () => {
@@ -254,6 +250,7 @@ test('a new user works through all seven steps and finds it all after a restart'
 	await shoot(page, 'step-plan');
 
 	// —— Step 4: map the village (Amara and Ben came from the goal step) ——
+	await waitForSaved(page);
 	await page.goto('/workbook/map');
 	for (const name of ['Chidi Obi', 'Dana Reyes', 'Eli Brandt']) {
 		await page.getByLabel('Add someone').fill(name);
@@ -269,6 +266,7 @@ test('a new user works through all seven steps and finds it all after a restart'
 	await expect(rail(page)).toContainText('5 of 7 steps done');
 
 	// —— Step 5: a conversation, giving first ——
+	await waitForSaved(page);
 	await page.goto('/workbook/relate');
 	const meeting = page.getByRole('combobox', { name: 'Who are you meeting?' });
 	await meeting.fill('Amara');
@@ -283,6 +281,7 @@ test('a new user works through all seven steps and finds it all after a restart'
 	await expect(rail(page)).toContainText('6 of 7 steps done');
 
 	// —— Step 6: Amara becomes an ally, by keyboard ——
+	await waitForSaved(page);
 	await page.goto('/workbook/champions');
 	await page.getByRole('button', { name: 'Move Amara Okoye to ally' }).focus();
 	await page.keyboard.press('Enter');
@@ -308,7 +307,7 @@ test('a new user works through all seven steps and finds it all after a restart'
 	await checkA11y(page);
 	await shoot(page, 'home-filled');
 
-	await waitUntilSaved(page);
+	await waitForSaved(page);
 	await first.close();
 
 	// —— After a restart, on the same profile ——

@@ -26,6 +26,16 @@ export interface SessionOptions {
 	storage?: StorageManager | null;
 	/** Runs work when the page is idle, after Home has shown. */
 	whenIdle?: (work: () => void) => void;
+	/**
+	 * Other stores of this device opened with the workbook (before any screen shows) and
+	 * flushed with it, e.g. drafts. Their open() must not reject.
+	 */
+	alongside?: Companion[];
+}
+
+export interface Companion {
+	open(): Promise<void>;
+	flush(): Promise<void>;
 }
 
 /**
@@ -48,7 +58,7 @@ export class WorkbookSession {
 	#undo: Y.UndoManager | null = null;
 	#tabs: SyncConnection | null = null;
 	#askedForPersistence = false;
-	#flushing: Promise<void> | null = null;
+	#stopWatching = () => {};
 	#closed = false;
 
 	constructor(options: SessionOptions) {
@@ -67,7 +77,10 @@ export class WorkbookSession {
 		// Marks for benchmarks and the browser's performance panel: where opening spends time.
 		performance.mark('village:open');
 		try {
-			await this.#options.persistence.load(this.doc);
+			await Promise.all([
+				this.#options.persistence.load(this.doc),
+				...(this.#options.alongside ?? []).map((c) => c.open())
+			]);
 			performance.mark('village:loaded');
 		} catch (error) {
 			this.status = 'failed';
@@ -93,6 +106,7 @@ export class WorkbookSession {
 			const version = storedSchemaVersion(this.doc);
 			if (version > SCHEMA_VERSION && this.status === 'ready') this.#becomeReadOnly(version);
 		});
+		this.#watchWrites();
 		this.#tabs = this.#options.connectTabs?.(this.doc) ?? null;
 		this.status = 'ready';
 		performance.mark('village:ready');
@@ -118,8 +132,6 @@ export class WorkbookSession {
 	write(change: (doc: Y.Doc) => void, origin: Origin = ORIGIN.local): boolean {
 		if (!this.writable) return false;
 		this.doc.transact(() => change(this.doc), origin);
-		this.saveState = 'saving';
-		this.#scheduleFlush();
 		if (!this.#askedForPersistence) {
 			this.#askedForPersistence = true;
 			void this.requestPersistence();
@@ -127,26 +139,29 @@ export class WorkbookSession {
 		return true;
 	}
 
-	#scheduleFlush() {
-		if (this.#flushing) return;
-		this.#flushing = Promise.resolve()
-			.then(() => this.#options.persistence.flush())
-			.then(
-				() => {
-					this.saveState = 'saved';
-				},
-				(error) => {
-					this.saveState = 'failed';
-					this.problem = `Your last change could not be saved on this device (${describe(error)}).`;
-				}
-			)
-			.finally(() => (this.#flushing = null));
+	/** What the status in the bar says: "Saved" only once storage has committed the change. */
+	#watchWrites() {
+		const problem = (error: unknown) =>
+			`Your last change is not saved on this device yet (${describe(error).replace(/\.+$/, '')}). Village keeps it and keeps trying; leaving this page now would lose it.`;
+		let shown: string | null = null;
+		this.#stopWatching = this.#options.persistence.onWriteState((state, error) => {
+			this.saveState = state;
+			if (state === 'failed') {
+				shown = problem(error);
+				this.problem = shown;
+			} else if (state === 'saved' && shown !== null && this.problem === shown) {
+				this.problem = null;
+				shown = null;
+			}
+		});
 	}
 
-	/** Waits until every change so far is in storage (for pagehide and tests). */
+	/** Waits until every change so far is committed to storage (for pagehide and tests). */
 	async flush(): Promise<void> {
-		await this.#flushing;
-		await this.#options.persistence.flush();
+		await Promise.all([
+			this.#options.persistence.flush(),
+			...(this.#options.alongside ?? []).map((c) => c.flush())
+		]);
 	}
 
 	async requestPersistence(): Promise<boolean | null> {
@@ -187,6 +202,7 @@ export class WorkbookSession {
 
 	async close(): Promise<void> {
 		this.#closed = true;
+		this.#stopWatching();
 		this.#tabs?.close();
 		this.#undo?.destroy();
 		await this.#options.persistence.close();
@@ -197,6 +213,7 @@ export class WorkbookSession {
 	async deleteEverything(): Promise<void> {
 		this.#closed = true;
 		this.status = 'loading';
+		this.#stopWatching();
 		this.#tabs?.close();
 		this.#undo?.destroy();
 		await this.#options.persistence.destroy();

@@ -1,12 +1,12 @@
 /**
  * Helpers for Village's browser tests. Import from './support' in a spec:
  *
- *   import { launchPersistent, startApp, checkA11y, shoot, waitForServiceWorker } from './support';
+ *   import { launchPersistent, startApp, checkA11y, shoot, waitForSaved } from './support';
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../../../src/server/static.js';
 import { launchPersistent as launchPersistentContext, type PersistentContext } from './chromium.js';
 import { repoRoot, screensDir } from './paths';
@@ -214,4 +214,16 @@ export async function waitForServiceWorker(page: Page, { timeout = 15_000 } = {}
 				`A service worker is active but does not control ${page.url()} after a reload.`
 			);
 		});
+}
+
+/**
+ * Waits until the bar says "Saved on this device", which it does only once every edit so far
+ * is committed to storage. Call it after an edit and before leaving the page, reloading or
+ * closing the browser, as a person who glanced at the status would. A list or count on screen
+ * is no such sign: the screen shows an edit from memory before storage has it.
+ */
+export async function waitForSaved(page: Page, { timeout = 10_000 } = {}): Promise<void> {
+	await expect(page.getByRole('status').filter({ hasText: /^Saved on this device$/ })).toBeVisible({
+		timeout
+	});
 }

@@ -94,16 +94,35 @@ describe('WorkbookSession', () => {
 		expect(session.saveState).toBe('saved');
 	});
 
-	it('reports a storage failure instead of swallowing it', async () => {
+	it('says "saving" until storage has the change, and "saved" only after', async () => {
 		const persistence = new MemoryPersistence();
-		persistence.flush = async () => {
-			throw new Error('QuotaExceededError');
-		};
-		const session = await new WorkbookSession({ persistence }).open();
+		const session = await new WorkbookSession({ persistence, whenIdle: () => {} }).open();
+		const before = persistence.updates.length;
+		session.write((d) => writeText(d, 'goal.statement', 'Lead'));
+		expect(session.saveState).toBe('saving');
+		expect(persistence.updates).toHaveLength(before);
+		await session.flush();
+		expect(session.saveState).toBe('saved');
+		expect(persistence.updates).toHaveLength(before + 1);
+	});
+
+	it('reports a storage failure, keeps the change, and clears the warning once it is saved', async () => {
+		const persistence = new MemoryPersistence();
+		persistence.failWith = new Error('QuotaExceededError');
+		const session = await new WorkbookSession({ persistence, whenIdle: () => {} }).open();
 		session.write((d) => writeText(d, 'goal.statement', 'x'));
 		await new Promise((r) => setTimeout(r, 0));
 		expect(session.saveState).toBe('failed');
 		expect(session.problem).toMatch(/QuotaExceededError/);
+		expect(readText(session.doc, 'goal.statement')).toBe('x');
+		persistence.failWith = null;
+		await session.flush();
+		expect(session.saveState).toBe('saved');
+		expect(session.problem).toBeNull();
+		const reopened = await new WorkbookSession({
+			persistence: new MemoryPersistence(persistence.updates)
+		}).open();
+		expect(readText(reopened.doc, 'goal.statement')).toBe('x');
 	});
 
 	it('says clearly when storage cannot be opened, and stays closed for writing', async () => {
@@ -121,6 +140,7 @@ describe('WorkbookSession', () => {
 		const persistence = new MemoryPersistence();
 		const session = await new WorkbookSession({ persistence, whenIdle: () => {} }).open();
 		for (let i = 0; i < 30; i++) session.write((d) => d.getMap('answers').set('n', i));
+		await session.flush();
 		expect(persistence.updates.length).toBeGreaterThan(20);
 		expect(await session.compactIfNeeded()).toBe(true);
 		expect(persistence.updates).toHaveLength(1);
