@@ -16,6 +16,7 @@ export {
 	CHROMIUM_ARGS,
 	CHROMIUM_PATH,
 	LAUNCH_ARGS,
+	MEDIA_PERMISSIONS,
 	WEBRTC_ARGS,
 	launchBrowser,
 	launchOptions,
