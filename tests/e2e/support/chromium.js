@@ -29,8 +29,9 @@ export const CHROMIUM_ARGS = Object.freeze([
  * Chromium gathers no ICE candidates and fails silently). Harmless elsewhere: the browser suite
  * and the benchmarks only ever run inside a namespace that has nothing but loopback.
  * Under the app's `Permissions-Policy: camera=(), microphone=()` the fake-UI flag is no longer
- * enough: a context must also be granted MEDIA_PERMISSIONS (tests/e2e/security.spec.ts proves
- * both halves). The grant does not switch the camera on for the page: the policy still does.
+ * enough (measured: no ICE candidate at all, gathering never completes): a context must also be
+ * granted MEDIA_PERMISSIONS; tests/e2e/security.spec.ts shows a data channel connecting with it.
+ * The grant does not switch the camera on for the page: the policy still keeps it off.
  */
 export const WEBRTC_ARGS = Object.freeze([
 	'--allow-loopback-in-peer-connection',
