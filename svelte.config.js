@@ -56,11 +56,13 @@ const config = {
 		// The Content-Security-Policy (src/server/security.js), as a <meta> in every built page.
 		csp: {
 			mode: 'hash',
-			directives: {
-				...CSP_DIRECTIVES,
-				'script-src': [...CSP_DIRECTIVES['script-src'], ...appHtmlScriptHashes],
-				'style-src-attr': ['unsafe-hashes', sha256(announcerStyle)]
-			}
+			// The shared directives are plain strings; SvelteKit's type spells out each keyword.
+			directives:
+				/** @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */ ({
+					...CSP_DIRECTIVES,
+					'script-src': [...(CSP_DIRECTIVES['script-src'] ?? []), ...appHtmlScriptHashes],
+					'style-src-attr': ['unsafe-hashes', sha256(announcerStyle)]
+				})
 		}
 	}
 };

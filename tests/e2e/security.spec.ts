@@ -70,7 +70,6 @@ test('no screen, print or offline start breaks the Content-Security-Policy', asy
 
 		for (const screen of SCREENS) {
 			await test.step(screen, async () => {
-				const t0 = Date.now();
 				await page.goto(screen.replace('{person}', person));
 				await screenShown(page);
 				await page.emulateMedia({ media: 'print' });

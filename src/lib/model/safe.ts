@@ -16,16 +16,22 @@ export const MAX_FILE_NAME_LENGTH = 120;
 /** An attribute (title, aria-label, data-*) is a label, not a document. */
 export const MAX_ATTR_LENGTH = 500;
 
-/** C0 and C1 control characters, DEL included. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** C0 and C1 control characters, DEL included (tab, newline, NUL, ESC…). */
+export function isControl(char: string): boolean {
+	const code = char.codePointAt(0) ?? 0;
+	return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+
+const hasControl = (text: string) => Array.from(text).some(isControl);
+const controlsToSpaces = (text: string) =>
+	Array.from(text, (char) => (isControl(char) ? ' ' : char)).join('');
+
 /**
  * Invisible characters that reorder or hide text (bidi overrides, zero-width marks): they make
  * `report\u202Etxt.exe` look like `reportexe.txt`.
  */
-const INVISIBLE_ALL = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 const WEB_SCHEMES = ['http:', 'https:'];
 
@@ -39,8 +45,7 @@ export function safeHref(raw: string, schemes: readonly string[] = WEB_SCHEMES):
 	const text = raw.trim();
 	if (text === '' || text.length > MAX_HREF_LENGTH) return null;
 	// The browser drops tabs and newlines inside a URL (`java\nscript:`): refuse them instead.
-	if (CONTROL.test(text) || INVISIBLE_ALL.test(text)) return null;
-	INVISIBLE_ALL.lastIndex = 0;
+	if (hasControl(text) || INVISIBLE.test(text)) return null;
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -71,11 +76,7 @@ export function safeMailto(raw: string): string | null {
 		)
 	)
 		return null;
-	if (
-		CONTROL.test(address) ||
-		/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(address)
-	)
-		return null;
+	if (hasControl(address) || INVISIBLE.test(address)) return null;
 	return `mailto:${address}`;
 }
 
@@ -94,9 +95,8 @@ export function safeFileName(raw: string, extension = '', fallback = 'village'):
 		.replace(/[^a-z0-9]/gi, '')
 		.slice(0, 10);
 	const suffix = ext ? `.${ext}` : '';
-	let name = (typeof raw === 'string' ? raw : '')
+	let name = controlsToSpaces(typeof raw === 'string' ? raw : '')
 		.normalize('NFC')
-		.replace(CONTROL_ALL, ' ')
 		.replace(INVISIBLE_ALL, '')
 		.replace(/[/\\<>:"|?*]/g, '-')
 		.replace(/\s+/g, ' ')
@@ -120,8 +120,7 @@ export function safeFileName(raw: string, extension = '', fallback = 'village'):
  * become spaces, invisible reordering characters go, and it stops at `max` characters.
  */
 export function safeAttr(raw: string, max = MAX_ATTR_LENGTH): string {
-	const text = (typeof raw === 'string' ? raw : '')
-		.replace(CONTROL_ALL, ' ')
+	const text = controlsToSpaces(typeof raw === 'string' ? raw : '')
 		.replace(INVISIBLE_ALL, '')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -6,6 +6,7 @@ import {
 	MAX_FILE_NAME_LENGTH,
 	MAX_HREF_LENGTH,
 	hrefLabel,
+	isControl,
 	safeAttr,
 	safeFileName,
 	safeHref,
@@ -175,13 +176,23 @@ describe('safeFileName', () => {
 			fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (raw) => {
 				const name = safeFileName(raw, 'csv');
 				expect(name).toMatch(/\.csv$/);
-				expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+				expect(name).not.toMatch(/[/\\<>:"|?*\u202a-\u202e]/);
+				expect(Array.from(name).some(isControl)).toBe(false);
 				expect(name).not.toMatch(/^[.\s]/);
 				expect(name).not.toContain('..');
 				expect(Array.from(name).length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
 				expect(name.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
 			})
 		);
+	});
+});
+
+describe('isControl', () => {
+	it('knows C0, DEL and C1 from printable characters', () => {
+		expect(['\u0000', '\t', '\n', '\u001b', '\u007f', '\u0085', '\u009f'].map(isControl)).toEqual(
+			Array(7).fill(true)
+		);
+		expect([' ', 'a', '\u00a0', 'é', '🙂', '\u202e'].map(isControl)).toEqual(Array(6).fill(false));
 	});
 });
 
