@@ -1,5 +1,40 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { CSP_DIRECTIVES } from './src/server/security.js';
+
+/** @param {string} text */
+const sha256 = (text) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/**
+ * SvelteKit hashes its own start-up script, not the ones written into app.html (the theme
+ * script that avoids a white flash): allow those by their hash too, read from the file so the
+ * hash can never go stale.
+ */
+const appHtmlScriptHashes = [
+	...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(
+		/<script>([\s\S]*?)<\/script>/g
+	)
+].map((m) => sha256(m[1] ?? ''));
+
+/**
+ * The one style attribute the app's markup needs: SvelteKit's route announcer (a visually
+ * hidden live region in its generated root component) carries a literal `style="…"`, which a
+ * policy without 'unsafe-inline' blocks, and the announcer would then show on screen. Allow
+ * exactly that attribute value by its hash ('unsafe-hashes'), read from the installed kit.
+ */
+const announcerStyle = /id="svelte-announcer"[^>]*?style="([^"]*)"/.exec(
+	readFileSync(
+		new URL('./node_modules/@sveltejs/kit/src/core/sync/write_root.js', import.meta.url),
+		'utf8'
+	)
+)?.[1];
+if (!announcerStyle) {
+	throw new Error(
+		"svelte.config.js: cannot find the style of SvelteKit's route announcer to allow it by hash"
+	);
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -17,7 +52,18 @@ const config = {
 		// Absolute asset URLs: a deep link such as /workbook/goal must load /sw.js and /_app/…,
 		// not /workbook/sw.js.
 		paths: { relative: false },
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		// The Content-Security-Policy (src/server/security.js), as a <meta> in every built page.
+		csp: {
+			mode: 'hash',
+			// The shared directives are plain strings; SvelteKit's type spells out each keyword.
+			directives:
+				/** @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */ ({
+					...CSP_DIRECTIVES,
+					'script-src': [...(CSP_DIRECTIVES['script-src'] ?? []), ...appHtmlScriptHashes],
+					'style-src-attr': ['unsafe-hashes', sha256(announcerStyle)]
+				})
+		}
 	}
 };
 

@@ -7,16 +7,20 @@
  *   never answered with HTML.
  * - Caching: `/_app/immutable/` is cached for a year; html, the service worker, workbox and the
  *   manifest are `no-cache` (revalidated with an ETag every time) so an update is seen at once.
+ * - Security headers on every response, errors included: the Content-Security-Policy (for a
+ *   page, the policy in its own `<meta>` plus `frame-ancestors 'none'`), Referrer-Policy,
+ *   nosniff, Permissions-Policy and Cross-Origin-Opener-Policy (`security.js`).
  * - Only files under `root` are ever served: traversal (`..`, encoded or not) is refused.
  * - Binds 127.0.0.1 unless `host` or the `HOST` env var says otherwise.
  *
  * CLI: `node src/server/static.js [--port N] [--root DIR] [--host ADDR]`
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pageCsp, securityHeaders } from './security.js';
 
 /** @type {Record<string, string>} */
 export const CONTENT_TYPES = {
@@ -137,10 +141,30 @@ function sendText(res, status, text, headers = {}) {
 		'Content-Type': 'text/plain; charset=utf-8',
 		'Content-Length': String(Buffer.byteLength(text)),
 		'Cache-Control': NO_CACHE,
-		'X-Content-Type-Options': 'nosniff',
+		...securityHeaders(),
 		...headers
 	});
 	res.end(res.req.method === 'HEAD' ? undefined : text);
+}
+
+/**
+ * The header policy of each HTML page, read from the page itself, kept while the file is
+ * unchanged.
+ * @type {Map<string, { key: string, csp: string }>}
+ */
+const pagePolicies = new Map();
+
+/**
+ * @param {{ file: string, size: number, mtimeMs: number }} found
+ * @returns {Promise<string>}
+ */
+async function pagePolicy(found) {
+	const key = `${found.size}:${found.mtimeMs}`;
+	const cached = pagePolicies.get(found.file);
+	if (cached?.key === key) return cached.csp;
+	const csp = pageCsp(await readFile(found.file, 'utf8'));
+	pagePolicies.set(found.file, { key, csp });
+	return csp;
 }
 
 /**
@@ -169,13 +193,16 @@ export function createHandler(root) {
 				return;
 			}
 			const etag = `W/"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
+			const contentType = contentTypeFor(found.file);
 			/** @type {Record<string, string>} */
 			const headers = {
-				'Content-Type': contentTypeFor(found.file),
+				'Content-Type': contentType,
 				'Cache-Control': found.fallback ? NO_CACHE : cacheControlFor(urlPath),
 				ETag: etag,
 				'Last-Modified': new Date(found.mtimeMs).toUTCString(),
-				'X-Content-Type-Options': 'nosniff'
+				...securityHeaders(
+					contentType.startsWith('text/html') ? await pagePolicy(found) : undefined
+				)
 			};
 			if (req.headers['if-none-match'] === etag) {
 				res.writeHead(304, headers);

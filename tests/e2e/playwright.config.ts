@@ -4,7 +4,7 @@
  * refuses to start anywhere else.
  */
 import { defineConfig } from '@playwright/test';
-import { launchOptions } from './support/chromium.js';
+import { MEDIA_PERMISSIONS, launchOptions } from './support/chromium.js';
 import { outputDir } from './support/paths';
 import { BASE_URL } from './support/servers';
 
@@ -26,6 +26,8 @@ export default defineConfig({
 		baseURL: BASE_URL,
 		browserName: 'chromium',
 		launchOptions: launchOptions(),
+		// Loopback WebRTC under the app's Permissions-Policy (support/chromium.js).
+		permissions: [...MEDIA_PERMISSIONS],
 		screenshot: 'only-on-failure',
 		trace: 'off',
 		serviceWorkers: 'allow'

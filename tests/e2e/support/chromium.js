@@ -28,11 +28,18 @@ export const CHROMIUM_ARGS = Object.freeze([
  * WebRTC between two browsers in a loopback-only namespace needs both of these (without them
  * Chromium gathers no ICE candidates and fails silently). Harmless elsewhere: the browser suite
  * and the benchmarks only ever run inside a namespace that has nothing but loopback.
+ * Under the app's `Permissions-Policy: camera=(), microphone=()` the fake-UI flag is no longer
+ * enough (measured: no ICE candidate at all, gathering never completes): a context must also be
+ * granted MEDIA_PERMISSIONS; tests/e2e/security.spec.ts shows a data channel connecting with it.
+ * The grant does not switch the camera on for the page: the policy still keeps it off.
  */
 export const WEBRTC_ARGS = Object.freeze([
 	'--allow-loopback-in-peer-connection',
 	'--use-fake-ui-for-media-stream'
 ]);
+
+/** What a context grants so loopback ICE works under the app's Permissions-Policy (above). */
+export const MEDIA_PERMISSIONS = Object.freeze(['camera', 'microphone']);
 
 /** Everything the project passes to Chromium. */
 export const LAUNCH_ARGS = Object.freeze([...CHROMIUM_ARGS, ...WEBRTC_ARGS]);
@@ -79,6 +86,7 @@ export async function launchPersistent(profileDir, options = {}) {
 	const dir = profileDir ?? tempProfileDir();
 	const context = await chromium.launchPersistentContext(dir, {
 		...launchOptions(),
+		permissions: [...MEDIA_PERMISSIONS],
 		...options,
 		args: [...LAUNCH_ARGS, ...(options.args ?? [])]
 	});

@@ -16,6 +16,7 @@ export {
 	CHROMIUM_ARGS,
 	CHROMIUM_PATH,
 	LAUNCH_ARGS,
+	MEDIA_PERMISSIONS,
 	WEBRTC_ARGS,
 	launchBrowser,
 	launchOptions,
@@ -23,6 +24,7 @@ export {
 	type PersistentContext
 } from './chromium.js';
 export { isLoopbackOnly } from './netns.js';
+export { watchPolicies, type PolicyWatch } from './security';
 export { outputDir, repoRoot, screensDir } from './paths';
 export { APP_PORT, BASE_URL, HOST, SIGNALING_PORT, SIGNALING_URL } from './servers';
 
