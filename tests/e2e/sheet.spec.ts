@@ -89,6 +89,8 @@ test('a typical plan prints on one page of A4 and of US Letter, with its goal, v
 	const printed = [];
 	for (const paper of PAPERS) {
 		await choosePaper(page, paper.label);
+		// Someone on a dark theme still prints black on white (look at the Letter pages).
+		await page.emulateMedia({ colorScheme: paper.id === 'letter' ? 'dark' : 'light' });
 		const pdf = await printPdf(page, `sheet-typical-${paper.id}`);
 		renderPages(pdf.file);
 		printed.push({ paper, ...pdf });
@@ -107,7 +109,10 @@ test('a typical plan prints on one page of A4 and of US Letter, with its goal, v
 		expect(text).not.toContain('Skip to content');
 	}
 
-	await checkA11y(page);
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await checkA11y(page);
+	}
 	await shoot(page, 'sheet-typical');
 });
 
