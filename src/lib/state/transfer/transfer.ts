@@ -30,7 +30,7 @@ import type { ContactDraft, ImportError } from '../../io/types';
 import { exportVCard } from '../../io/vcard-export';
 import { nowIso, todayIn } from '../../model/dates';
 import type { Contact, Id, IsoDate } from '../../model/records';
-import { recordBackup } from '../backup-status';
+import { recordBackup } from '../home-backup';
 import type { WorkbookSession } from '../session.svelte';
 import { runInWorker, WorkerTimeout } from './worker-client';
 

@@ -1,4 +1,3 @@
-import { runJob } from './jobs';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 /** How long a file may take to read before the worker is stopped (a hostile file may spin). */
@@ -15,7 +14,10 @@ export function runInWorker(
 	onProgress: (done: number) => void = () => {},
 	timeLimitMs = WORKER_TIME_LIMIT_MS
 ): Promise<WorkerReply> {
-	if (typeof Worker === 'undefined') return Promise.resolve(runJob(request, onProgress));
+	// Without workers (unit tests), the same job runs here; loaded only then, so the page's own
+	// bundle never carries the parsers.
+	if (typeof Worker === 'undefined')
+		return import('./jobs').then(({ runJob }) => runJob(request, onProgress));
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./transfer.worker.ts', import.meta.url), {
 			type: 'module'

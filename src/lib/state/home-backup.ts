@@ -2,8 +2,6 @@
  * When this device last made a backup: kept in localStorage (it is about this device, and Home
  * reads it without opening anything heavy).
  */
-import { daysBetween, isoDateIn } from '../model/dates';
-
 const KEY = 'village:last-backup';
 /** Home nudges when the last backup is older than this. */
 export const BACKUP_NUDGE_DAYS = 30;
@@ -31,6 +29,5 @@ export function recordBackup(at: string): void {
 
 /** Whether Home should suggest a backup: never made, or over 30 days ago. */
 export function backupIsDue(now = new Date(), last = lastBackupAt()): boolean {
-	if (!last) return true;
-	return daysBetween(isoDateIn(new Date(last)), isoDateIn(now)) > BACKUP_NUDGE_DAYS;
+	return !last || now.getTime() - Date.parse(last) > BACKUP_NUDGE_DAYS * 86_400_000;
 }
