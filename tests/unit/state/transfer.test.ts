@@ -19,7 +19,7 @@ import {
 import { writeText } from '../../../src/lib/doc/answers';
 import { workbookSnapshot } from '../../../src/lib/doc/snapshot';
 import { crc32, toBase64 } from '../../../src/lib/io/backup';
-import { backupIsDue, lastBackupAt } from '../../../src/lib/state/backup-status';
+import { backupIsDue, lastBackupAt } from '../../../src/lib/state/home-backup';
 import { WorkbookSession } from '../../../src/lib/state/session.svelte';
 import {
 	commitImport,
