@@ -26,7 +26,7 @@ const THEME_COLOUR = '#1d5c57';
  * the specs of records Home never reads, step content), so Home does not carry them.
  */
 const CORE =
-	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/]|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names)\.|content[\\/]outline)/;
+	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.|snapshot\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/]|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names)\.|content[\\/]outline)/;
 const BACKGROUND_COLOUR = '#faf7f2';
 
 export default defineConfig({

@@ -3,9 +3,9 @@
  * touches only the user's own edits and persistence/sync can tell where a change came from.
  */
 export const ORIGIN = {
-	/** The user typed or clicked on this device. The only origin undo tracks. */
+	/** The user typed or clicked on this device. Undo tracks this and `import`. */
 	local: 'village:local',
-	/** A file import or restore: one transaction, not undone keystroke by keystroke. */
+	/** A file import or restore: one transaction, undone as one step. */
 	import: 'village:import',
 	/** A schema migration run while opening the document. */
 	migration: 'village:migration',
