@@ -19,7 +19,8 @@
  * - logs no mailbox names, no addresses, no content.
  *
  * CLI: `node src/server/relay.js` (env `RELAY_PORT`, default 4445; `HOST`, default 127.0.0.1;
- * `RELAY_DATA`, default `relay-data/` in the repository; `REDIS_URL`, e.g. redis://127.0.0.1:6379).
+ * `RELAY_DATA`, default `relay-data/` in the repository; `REDIS_URL`, e.g. redis://127.0.0.1:6379;
+ * `RELAY_MAX_MESSAGE_BYTES` and `RELAY_MAX_MAILBOX_BYTES` change those two limits).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -183,8 +184,8 @@ export async function startRelayServer(options = {}) {
 		port = Number(process.env.RELAY_PORT ?? 4445),
 		dataDir = path.resolve(process.env.RELAY_DATA ?? path.join(repo, 'relay-data')),
 		redisUrl = process.env.REDIS_URL ?? null,
-		maxMessageBytes = DEFAULTS.maxMessageBytes,
-		maxMailboxBytes = DEFAULTS.maxMailboxBytes,
+		maxMessageBytes = Number(process.env.RELAY_MAX_MESSAGE_BYTES || DEFAULTS.maxMessageBytes),
+		maxMailboxBytes = Number(process.env.RELAY_MAX_MAILBOX_BYTES || DEFAULTS.maxMailboxBytes),
 		maxConnections = DEFAULTS.maxConnections,
 		maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress,
 		throttle = DEFAULTS.throttle,
@@ -357,7 +358,11 @@ export async function startRelayServer(options = {}) {
 				await Promise.race([unloaded, new Promise((r) => setTimeout(r, 3000).unref())]);
 				wss.close();
 				server.closeAllConnections();
-				await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+				// Bounded: with Redis gone, its client would otherwise retry for ever.
+				await Promise.race([
+					hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {}),
+					new Promise((r) => setTimeout(r, 2000).unref())
+				]);
 				sizes.clear();
 			})();
 			return closing;

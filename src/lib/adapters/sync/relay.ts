@@ -1,14 +1,7 @@
 import * as Y from 'yjs';
 import { ORIGIN } from '../../doc/origins';
 import { GuardedApplier } from './guarded-apply';
-import {
-	deriveRelayKeys,
-	entryId,
-	open,
-	seal,
-	type OpenError,
-	type RelayKeys
-} from './relay-crypto';
+import { deriveRelayKeys, open, seal, type OpenError, type RelayKeys } from './relay-crypto';
 import type { SyncConnection } from './types';
 
 /**
@@ -108,9 +101,15 @@ export class RelaySync implements SyncConnection {
 	private keys: RelayKeys | null = null;
 	private provider: Provider | null = null;
 	private readonly mailbox = new Y.Doc();
-	private readonly entries = this.mailbox.getArray<Uint8Array>(MAILBOX_ARRAY);
-	/** Ids of entries applied, skipped or sealed here: never opened again, covered by a snapshot. */
-	private readonly handled = new Set<string>();
+	private readonly entries = this.mailbox.getArray<unknown>(MAILBOX_ARRAY);
+	/**
+	 * Entries applied, skipped or sealed here: never opened again, covered by a snapshot. By
+	 * identity (Yjs hands back the same object each time), so a tampered copy of an entry that
+	 * arrives first cannot make the genuine one look handled.
+	 */
+	private readonly handledEntries = new WeakSet<object>();
+	/** Junk that is not even an object (a number, a string) cannot go in a WeakSet. */
+	private readonly handledJunk = new Set<unknown>();
 	/** What the entries handled so far hold, per Yjs client: the diff on connect is the rest. */
 	private readonly covered = new Map<number, number>();
 	private pending: Uint8Array[] = [];
@@ -268,10 +267,20 @@ export class RelaySync implements SyncConnection {
 		if (!this.keys || this.closed) return;
 		const entry = await seal(this.keys, update, this.mailbox.clientID);
 		if (this.closed) return;
-		const id = entryId(entry);
-		if (id) this.handled.add(id);
+		this.markHandled(entry);
 		mergeVector(this.covered, Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
 		this.entries.push([entry]);
+	}
+
+	private isHandled(entry: unknown) {
+		return typeof entry === 'object' && entry !== null
+			? this.handledEntries.has(entry)
+			: this.handledJunk.has(entry);
+	}
+
+	private markHandled(entry: unknown) {
+		if (typeof entry === 'object' && entry !== null) this.handledEntries.add(entry);
+		else this.handledJunk.add(entry);
 	}
 
 	/** Opens and applies every entry not handled yet, in mailbox order. */
@@ -280,9 +289,8 @@ export class RelaySync implements SyncConnection {
 		const skipped = { ...this.current.skippedReasons };
 		let skippedCount = this.current.skipped;
 		for (const entry of this.entries.toArray()) {
-			const id = entryId(entry) ?? `bad:${skippedCount}:${Math.random()}`;
-			if (this.handled.has(id)) continue;
-			this.handled.add(id);
+			if (this.isHandled(entry)) continue;
+			this.markHandled(entry);
 			const opened = await open(this.keys, entry, { maxBytes: this.options.maxUpdateBytes });
 			if (this.closed) return;
 			const error = opened.ok ? this.guard.apply(opened.update, this.options.origin) : opened.error;
@@ -343,8 +351,7 @@ export class RelaySync implements SyncConnection {
 		const state = Y.encodeStateAsUpdate(this.doc);
 		const snapshot = await seal(this.keys, state, this.mailbox.clientID);
 		if (this.closed) return;
-		const id = entryId(snapshot);
-		if (id) this.handled.add(id);
+		this.markHandled(snapshot);
 		mergeVector(this.covered, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
 		this.stateBytes = state.byteLength;
 		this.mailbox.transact(() => {
@@ -352,7 +359,7 @@ export class RelaySync implements SyncConnection {
 			// Delete runs of covered entries from the end, so indexes stay valid.
 			let end = all.length;
 			while (end > 0) {
-				const covered = (i: number) => this.handled.has(entryId(all[i]) ?? '');
+				const covered = (i: number) => this.isHandled(all[i]);
 				if (!covered(end - 1)) {
 					end -= 1;
 					continue;
