@@ -7,7 +7,8 @@ import type { SyncConnection } from './types';
 /**
  * What the UI shows about the relay path ("relay reachable", "last synced", entries skipped).
  * - `off`: closed; `connecting`: first contact under way; `reachable`: connected now;
- *   `unreachable`: not connected, retrying; `refused`: the relay refused a change (mailbox full).
+ *   `unreachable`: not connected, retrying; `refused`: the relay turned us down (mailbox full,
+ *   or too many attempts from this address).
  */
 export interface RelayStatus {
 	relay: 'off' | 'connecting' | 'reachable' | 'unreachable' | 'refused';
@@ -213,6 +214,10 @@ export class RelaySync implements SyncConnection {
 					this.synced = false;
 					this.setStatus({ relay: 'unreachable' });
 				}
+			},
+			onAuthenticationFailed: () => {
+				// The relay turned the mailbox down (too many attempts from this address).
+				if (!this.closed) this.setStatus({ relay: 'refused' });
 			},
 			onClose: ({ event }) => {
 				if (!this.closed && event?.code === MAILBOX_FULL) this.setStatus({ relay: 'refused' });
