@@ -33,7 +33,7 @@ export interface RelaySyncOptions {
 	compactAfterEntries?: number;
 	/** …or more sealed bytes than this many times the document's own state. Default 1.5. */
 	compactFactor?: number;
-	/** Never compact below this many sealed bytes. Default 2 KiB. */
+	/** Never compact below this many sealed bytes. Default 1 KiB. */
 	compactMinBytes?: number;
 	/** Entries whose update is bigger than this are skipped. Default 16 MiB. */
 	maxUpdateBytes?: number;
@@ -46,7 +46,7 @@ export interface RelaySyncOptions {
 export const RELAY_DEFAULTS = Object.freeze({
 	compactAfterEntries: 128,
 	compactFactor: 1.5,
-	compactMinBytes: 2048,
+	compactMinBytes: 1024,
 	maxUpdateBytes: 16 * 1024 * 1024
 });
 
