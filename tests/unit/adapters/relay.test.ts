@@ -180,12 +180,14 @@ describe('RelaySync through a real relay process', () => {
 
 		// A hostile client with write access to the mailbox pushes junk next to a genuine entry.
 		const mailbox = new Y.Doc();
-		const raw = new HocuspocusProvider({
+		// The provider hands WebSocketPolyfill on to its socket; its type does not list it.
+		const config = {
 			url: r.url,
 			name: keys.mailbox,
 			document: mailbox,
 			WebSocketPolyfill: WebSocket
-		});
+		};
+		const raw = new HocuspocusProvider(config);
 		await new Promise<void>((resolve) => raw.on('synced', () => resolve()));
 		mailbox
 			.getArray('entries')

@@ -39,7 +39,9 @@ async function start(options: Parameters<typeof startRelayServer>[0] = {}) {
 }
 
 function provider(url: string, name = NAME, document = new Y.Doc()) {
-	const p = new HocuspocusProvider({ url, name, document, WebSocketPolyfill: WebSocket });
+	// The provider hands WebSocketPolyfill on to its socket; its type does not list it.
+	const config = { url, name, document, WebSocketPolyfill: WebSocket };
+	const p = new HocuspocusProvider(config);
 	providers.push(p);
 	return p;
 }
