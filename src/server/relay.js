@@ -223,6 +223,22 @@ export async function startRelayServer(options = {}) {
 			}
 		});
 		extensions.push(redis);
+		// Accept no client before both Redis connections are ready: a mailbox loaded earlier would
+		// subscribe on a connection still in its ready check, which ioredis then fails ("only
+		// subscriber commands may be used"), and that relay would miss the others' changes.
+		await Promise.all(
+			[redis.pub, redis.sub].map(
+				(client) =>
+					new Promise((resolve, reject) => {
+						if (client.status === 'ready') return resolve(undefined);
+						const timer = setTimeout(() => reject(new Error('Redis is not reachable')), 10000);
+						client.once('ready', () => {
+							clearTimeout(timer);
+							resolve(undefined);
+						});
+					})
+			)
+		);
 	}
 
 	const hocuspocus = new Hocuspocus({

@@ -216,6 +216,48 @@ describe('RelaySync through a real relay process', () => {
 		});
 	});
 
+	it('sends on connect what the document gained while no relay was attached', async () => {
+		const r = await relay();
+		const a = new Y.Doc();
+		// Written before the relay was set up, or while the app was closed offline.
+		a.getMap('answers').set('goal', 'Chair the regional design guild');
+		const linkA = connect(a, r.url, 'late-secret');
+		await until(linkA, (s) => s.lastSynced !== null && s.entries === 1);
+		const b = new Y.Doc();
+		connect(b, r.url, 'late-secret');
+		await whenDoc(b, () => b.getMap('answers').get('goal') === 'Chair the regional design guild');
+	});
+
+	it('does not send back what it received', async () => {
+		const r = await relay();
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const linkA = connect(a, r.url, 'echo-secret');
+		const linkB = connect(b, r.url, 'echo-secret');
+		await Promise.all([linkA.settled(), linkB.settled()]);
+		a.getMap('answers').set('goal', 'Speak at one conference');
+		await whenDoc(b, () => b.getMap('answers').get('goal') !== undefined);
+		await Promise.all([linkA.settled(), linkB.settled()]);
+		expect(linkB.status.entries).toBe(1);
+		expect(linkA.status.entries).toBe(1);
+	});
+
+	it('syncs a 1 MB workbook to a new device', async () => {
+		const r = await relay();
+		const a = new Y.Doc();
+		const notes = a.getMap('notes');
+		const line = 'Follow up with the VP of Product about the mentoring circle. ';
+		for (let i = 0; i < 1100; i++) notes.set(`n${i}`, `${i} ${line.repeat(16)}`);
+		expect(Y.encodeStateAsUpdate(a).byteLength).toBeGreaterThan(1_000_000);
+		const linkA = connect(a, r.url, 'device-secret');
+		await until(linkA, (s) => s.lastSynced !== null && s.entries > 0);
+		close(linkA);
+		const b = new Y.Doc();
+		connect(b, r.url, 'device-secret');
+		await whenDoc(b, () => b.getMap('notes').size === 1100, 20000);
+		expect(b.getMap('notes').toJSON()).toEqual(notes.toJSON());
+	}, 30000);
+
 	it('says when the relay is unreachable, and reachable once it is up', async () => {
 		const port = await freePort();
 		const doc = new Y.Doc();
