@@ -258,6 +258,29 @@ describe('RelaySync through a real relay process', () => {
 		expect(b.getMap('notes').toJSON()).toEqual(notes.toJSON());
 	}, 30000);
 
+	it('compacts when the relay refuses a change for a full mailbox, and gets through', async () => {
+		const r = await relay({ RELAY_MAX_MAILBOX_BYTES: String(16 * 1024) });
+		const a = new Y.Doc();
+		// A client that would never compact on its own, to run into the relay's cap.
+		const never = { compactAfterEntries: 1e9, compactFactor: 1e9, compactMinBytes: 1e9 };
+		const link = connect(a, r.url, 'full-secret', never);
+		await link.settled();
+		const states: string[] = [];
+		link.subscribe((s) => states.at(-1) !== s.relay && states.push(s.relay));
+		// A draft rewritten again and again: small state, many big entries.
+		const drafts = a.getMap('drafts');
+		for (let i = 0; i < 60 && !states.includes('refused'); i++) {
+			drafts.set('note', `Version ${i}: `.padEnd(600, '.'));
+			await Promise.race([link.settled(), until(link, (s) => s.relay === 'refused')]);
+		}
+		expect(states).toContain('refused');
+		await until(link, (s) => s.relay === 'reachable' && s.bytes < 4096, 20000);
+		await link.settled();
+		const b = new Y.Doc();
+		connect(b, r.url, 'full-secret');
+		await whenDoc(b, () => b.getMap('drafts').get('note') === drafts.get('note'), 20000);
+	}, 40000);
+
 	it('says when the relay is unreachable, and reachable once it is up', async () => {
 		const port = await freePort();
 		const doc = new Y.Doc();

@@ -118,6 +118,8 @@ export class RelaySync implements SyncConnection {
 	private stateBytes = 0;
 	private synced = false;
 	private closed = false;
+	/** settled() callers waiting on the relay, released by close(). */
+	private readonly waiters = new Set<() => void>();
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -153,7 +155,8 @@ export class RelaySync implements SyncConnection {
 
 	/**
 	 * Resolves once everything queued so far is sealed and the relay has it, and everything
-	 * the relay sent so far is applied (or skipped). For tests and "sync now" buttons.
+	 * the relay sent so far is applied (or skipped); or once closed. While the relay is
+	 * unreachable it waits. For tests and "sync now" buttons.
 	 */
 	async settled(): Promise<void> {
 		await this.started;
@@ -163,16 +166,17 @@ export class RelaySync implements SyncConnection {
 			const provider = this.provider;
 			if (provider && provider.hasUnsyncedChanges && !this.closed) {
 				await new Promise<void>((resolve) => {
-					const check = ({ number }: { number: number }) => {
-						if (number === 0) {
-							provider.off('unsyncedChanges', check);
-							resolve();
-						}
+					const done = () => {
+						provider.off('unsyncedChanges', check);
+						this.waiters.delete(done);
+						resolve();
 					};
+					const check = ({ number }: { number: number }) => number === 0 && done();
 					provider.on('unsyncedChanges', check);
+					this.waiters.add(done);
 				});
 			}
-			if (chain === this.chain && this.pending.length === 0) return;
+			if (this.closed || (chain === this.chain && this.pending.length === 0)) return;
 		}
 	}
 
@@ -187,6 +191,7 @@ export class RelaySync implements SyncConnection {
 		this.mailbox.destroy();
 		this.setStatus({ relay: 'off' });
 		this.listeners.clear();
+		for (const release of [...this.waiters]) release();
 	}
 
 	private setStatus(change: Partial<RelayStatus>) {
@@ -210,9 +215,9 @@ export class RelaySync implements SyncConnection {
 			onStatus: ({ status }) => {
 				if (this.closed) return;
 				if (status === 'connected') this.setStatus({ relay: 'reachable' });
-				else if (status === 'disconnected' && this.current.relay !== 'refused') {
+				else if (status === 'disconnected') {
 					this.synced = false;
-					this.setStatus({ relay: 'unreachable' });
+					if (this.current.relay !== 'refused') this.setStatus({ relay: 'unreachable' });
 				}
 			},
 			onAuthenticationFailed: () => {
@@ -220,7 +225,10 @@ export class RelaySync implements SyncConnection {
 				if (!this.closed) this.setStatus({ relay: 'refused' });
 			},
 			onClose: ({ event }) => {
-				if (!this.closed && event?.code === MAILBOX_FULL) this.setStatus({ relay: 'refused' });
+				if (this.closed || event?.code !== MAILBOX_FULL) return;
+				// Our change would overfill the mailbox: compact now, so the next try shrinks it.
+				this.setStatus({ relay: 'refused' });
+				this.enqueue(() => this.compact());
 			},
 			onSynced: ({ state }) => {
 				if (!state || this.closed) return;
