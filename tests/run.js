@@ -214,6 +214,26 @@ function ensureChromium() {
 }
 
 /**
+ * The relay's unit tests start a loopback `redis-server` (persistence off); install Debian's
+ * package as root on Debian when it is missing, as for Chromium.
+ */
+function ensureRedis() {
+	const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+	if (!found.error) return;
+	if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
+		console.log("\n━━ redis-server is missing: installing Debian's redis-server ━━");
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		for (const args of [['update'], ['install', '-y', 'redis-server']]) {
+			if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) break;
+		}
+		return;
+	}
+	console.error(
+		'redis-server not found (the relay tests need it): sudo apt-get install -y redis-server'
+	);
+}
+
+/**
  * @param {string[]} extra arguments for `playwright test`
  * @returns {Promise<Result>}
  */
@@ -297,6 +317,7 @@ async function main() {
 	/** @type {Result[]} */
 	const results = [];
 
+	if (options.unit) ensureRedis();
 	if (options.unit) results.push(await unitTests());
 	if (options.e2e && !interrupted) {
 		if (!ensureChromium()) {

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * `npm start`: builds the app (`vite build`), then serves `build/` on 127.0.0.1:4173 and runs the
- * signaling server on 127.0.0.1:4444. `HOST` changes the bind address of both; `PORT` and
- * `SIGNAL_PORT` change the ports. Ctrl-C (SIGINT) or SIGTERM stops both.
+ * signaling server on 127.0.0.1:4444 and the relay on 127.0.0.1:4445 (relay.js). `HOST` changes
+ * the bind address of all; `PORT`, `SIGNAL_PORT` and `RELAY_PORT` change the ports. Ctrl-C
+ * (SIGINT) or SIGTERM stops them.
  *
  * `npm start -- --no-build` skips the build and serves the existing `build/`.
  */
@@ -10,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRelayServer } from './relay.js';
 import { startSignalingServer } from './signaling.js';
 import { startStaticServer } from './static.js';
 
@@ -53,19 +55,22 @@ async function main() {
 		port: Number(process.env.PORT ?? 4173)
 	});
 	let signal;
+	let relay;
 	try {
 		signal = await startSignalingServer({
 			host,
 			port: Number(process.env.SIGNAL_PORT ?? 4444),
 			log: (line) => console.log(line)
 		});
+		relay = await startRelayServer({ host, log: (line) => console.log(line) });
 	} catch (err) {
-		await web.close();
+		await Promise.allSettled([web.close(), signal?.close()]);
 		throw err;
 	}
 	console.log('');
 	console.log(`  Village app:        ${web.url}/`);
 	console.log(`  Signaling server:   ${signal.url}`);
+	console.log(`  Relay:              ${relay.url} (mailboxes in ${relay.dataDir})`);
 	console.log('');
 	console.log('  Press Ctrl-C to stop.');
 
@@ -77,7 +82,7 @@ async function main() {
 		console.log(`\n${sig}: stopping…`);
 		const timer = setTimeout(() => process.exit(1), 5000);
 		timer.unref();
-		await Promise.allSettled([web.close(), signal.close()]);
+		await Promise.allSettled([web.close(), signal.close(), relay.close()]);
 		console.log('Stopped.');
 		process.exit(0);
 	};
