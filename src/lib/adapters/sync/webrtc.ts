@@ -278,8 +278,41 @@ export function connectWebrtc(doc: Y.Doc, options: WebrtcOptions): WebrtcConnect
 	// Peers can come and go without an event y-webrtc exposes; refresh now and then.
 	const timer = setInterval(changed, 1000);
 
+	// A peer with another secret cannot read our announcements, nor we theirs; but y-webrtc only
+	// announces on joining, so whoever arrives second would never hear of the first. Announce
+	// again (at most every few seconds) when a message could not be decrypted: then both sides
+	// get the OperationError and can say so.
+	let lastAnnounce = 0;
+	const reannounce = async () => {
+		const now = Date.now();
+		if (now - lastAnnounce < 3000) return;
+		lastAnnounce = now;
+		const key = await provider.key;
+		const room = provider.room as unknown as { peerId: string } | null;
+		if (!key || !room || closed) return;
+		const plain = encoding.createEncoder();
+		encoding.writeAny(plain, { type: 'announce', from: room.peerId });
+		const iv = crypto.getRandomValues(new Uint8Array(12));
+		const cipher = await crypto.subtle.encrypt(
+			{ name: 'AES-GCM', iv },
+			key,
+			encoding.toUint8Array(plain)
+		);
+		const out = encoding.createEncoder();
+		encoding.writeVarString(out, 'AES-GCM');
+		encoding.writeVarUint8Array(out, iv);
+		encoding.writeVarUint8Array(out, new Uint8Array(cipher));
+		let text = '';
+		for (const b of encoding.toUint8Array(out)) text += String.fromCharCode(b);
+		for (const c of provider.signalingConns as unknown as (SignalingInternals & {
+			send(m: unknown): void;
+		})[]) {
+			if (c.connected) c.send({ type: 'publish', topic: options.room, data: btoa(text) });
+		}
+	};
 	const entry = {
 		onRejection() {
+			void reannounce();
 			if (status.peers === 0) {
 				status.problem = 'wrong-secret';
 				changed();
