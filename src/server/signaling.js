@@ -28,6 +28,8 @@ import { WebSocketServer } from 'ws';
  * @property {number} [maxTopicsPerConnection] default 64; further subscriptions are ignored
  * @property {number} [maxTopicLength] default 512 characters; longer topic names are ignored
  * @property {number} [maxConnections] default 512; further upgrades get HTTP 503
+ * @property {number} [maxConnectionsPerClient] default 32 per remote address; further upgrades from
+ *   that address get HTTP 429 (one device needs one per open tab)
  * @property {number} [pingTimeout] default 30000 ms: ping interval; no pong by the next one → closed
  * @property {(line: string) => void} [log] default: silent
  */
@@ -47,6 +49,7 @@ export const DEFAULTS = Object.freeze({
 	maxTopicsPerConnection: 64,
 	maxTopicLength: 512,
 	maxConnections: 512,
+	maxConnectionsPerClient: 32,
 	pingTimeout: 30000
 });
 
@@ -99,9 +102,13 @@ export async function startSignalingServer(options = {}) {
 		maxTopicsPerConnection = DEFAULTS.maxTopicsPerConnection,
 		maxTopicLength = DEFAULTS.maxTopicLength,
 		maxConnections = DEFAULTS.maxConnections,
+		maxConnectionsPerClient = DEFAULTS.maxConnectionsPerClient,
 		pingTimeout = DEFAULTS.pingTimeout,
 		log = () => {}
 	} = options;
+
+	/** remote address → open connections from it @type {Map<string, number>} */
+	const perClient = new Map();
 
 	/** topic → subscribed connections @type {Map<string, Set<import('ws').WebSocket>>} */
 	const topics = new Map();
@@ -206,7 +213,29 @@ export async function startSignalingServer(options = {}) {
 			);
 			return;
 		}
-		wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+		const address = req.socket.remoteAddress ?? '';
+		const mine = perClient.get(address) ?? 0;
+		if (mine >= maxConnectionsPerClient) {
+			log('signaling: too many connections from one client, refusing one');
+			socket.end(
+				'HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
+			);
+			return;
+		}
+		perClient.set(address, mine + 1);
+		let counted = true;
+		const release = () => {
+			if (!counted) return;
+			counted = false;
+			const left = (perClient.get(address) ?? 1) - 1;
+			if (left > 0) perClient.set(address, left);
+			else perClient.delete(address);
+		};
+		socket.once('close', release);
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			ws.once('close', release);
+			wss.emit('connection', ws, req);
+		});
 	});
 	server.on('clientError', (_err, socket) => socket.destroy());
 

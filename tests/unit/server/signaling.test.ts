@@ -199,6 +199,37 @@ describe('signaling server', () => {
 		expect(server.connections()).toBe(2);
 	});
 
+	it('limits connections per client address, and frees a slot when one closes', async () => {
+		const server = await start({ maxConnectionsPerClient: 2 });
+		const first = await connect(server.url);
+		await connect(server.url);
+		await expect(connect(server.url)).rejects.toThrow(/429/);
+		first.ws.close();
+		await first.closed;
+		await expect
+			.poll(
+				async () =>
+					await connect(server.url).then(
+						() => 'ok',
+						() => 'refused'
+					)
+			)
+			.toBe('ok');
+		expect(server.connections()).toBe(2);
+	});
+
+	it('never logs room names', async () => {
+		const lines: string[] = [];
+		const server = await start({ maxConnectionsPerClient: 1, log: (l) => lines.push(l) });
+		const a = await connect(server.url);
+		a.send({ type: 'subscribe', topics: ['secret-room-name-123'] });
+		a.send({ type: 'publish', topic: 'secret-room-name-123', data: 'x' });
+		await a.next((m) => m.type === 'publish');
+		await expect(connect(server.url)).rejects.toThrow(/429/);
+		expect(lines.length).toBeGreaterThan(0);
+		expect(lines.join('\n')).not.toContain('secret-room-name-123');
+	});
+
 	it('pings clients and drops one that stops answering', async () => {
 		const server = await start({ pingTimeout: 60 });
 		const a = await connect(server.url);
