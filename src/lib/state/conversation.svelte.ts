@@ -5,7 +5,7 @@
 import { isIsoDate } from '../model/dates';
 import { lastLearned, suggestOffers } from '../model/people';
 import { CONVERSATION_KINDS, type ConversationKind, type Id } from '../model/records';
-import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { clearDraft, deviceDrafts, DraftStore, loadDraft, saveDraft } from './drafts';
 import type { People } from './people.svelte';
 
 const DRAFT = 'relate-log';
@@ -58,7 +58,7 @@ export class ConversationDraft {
 	constructor(
 		private people: People,
 		urlContact: string | null = null,
-		private storage: Storage = localStorage
+		private storage: DraftStore = deviceDrafts()
 	) {
 		const asked = urlContact && people.contacts.get(urlContact) ? urlContact : '';
 		const stored = loadDraft(DRAFT, isLogDraft, storage);

@@ -4,7 +4,7 @@
  * partner) redraws the sheet. The paper size is this device's choice, kept in localStorage:
  * it belongs to the printer at hand, not to the workbook a partner may share.
  */
-import { actionSpec, eventSpec, readAllAnswers, slotSpec } from '../doc';
+import { readAllAnswers } from '../doc';
 import { todayIn } from '../model/dates';
 import { layoutNetwork, type NetworkLayout } from '../model/networkLayout';
 import {
@@ -17,9 +17,8 @@ import {
 } from '../model/sheet';
 import { peopleOf, type People } from './people.svelte';
 import { onDoc, YView } from './reactive.svelte';
-import { RecordList } from './records.svelte';
+import { actionsOf, eventsOf, slotsOf } from './collections';
 import type { WorkbookSession } from './session.svelte';
-import type { Action, NetEvent, Slot } from '../model/records';
 import { deviceTimeZone } from './workbook.svelte';
 
 /** The map's drawing size: small, so its labels stay legible when printed a few cm wide. */
@@ -27,17 +26,17 @@ const MAP_SIZE = 300;
 
 export class SheetState {
 	#people: People;
-	#events: RecordList<NetEvent>;
-	#slots: RecordList<Slot>;
-	#actions: RecordList<Action>;
+	#events: ReturnType<typeof eventsOf>;
+	#slots: ReturnType<typeof slotsOf>;
+	#actions: ReturnType<typeof actionsOf>;
 	#answers: YView<ReturnType<typeof readAllAnswers>>;
 	readonly timeZone = deviceTimeZone();
 
 	constructor(session: WorkbookSession) {
 		this.#people = peopleOf(session);
-		this.#events = new RecordList(session, eventSpec);
-		this.#slots = new RecordList(session, slotSpec);
-		this.#actions = new RecordList(session, actionSpec);
+		this.#events = eventsOf(session);
+		this.#slots = slotsOf(session);
+		this.#actions = actionsOf(session);
 		// Answers are few (a few dozen keys and texts): re-reading them all after a change is cheap.
 		this.#answers = new YView(onDoc(session.doc), () => readAllAnswers(session.doc));
 	}

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { loadDraft } from '../../../src/lib/state/drafts';
+import { DraftStore, loadDraft } from '../../../src/lib/state/drafts';
+import { MemoryPersistence } from '../../../src/lib/adapters/persistence/memory';
 import { ConversationDraft, isLogDraft } from '../../../src/lib/state/conversation.svelte';
 import { peopleOf } from '../../../src/lib/state/people.svelte';
-import { memoryStorage } from '../support/memory-storage';
 import { openSession } from '../support/session';
 
 async function setUp() {
 	const people = peopleOf(await openSession());
 	const ann = people.addContact('Ann')!;
 	const bob = people.addContact('Bob')!;
-	return { people, ann, bob, storage: memoryStorage() };
+	return { people, ann, bob, storage: new DraftStore(new MemoryPersistence()) };
 }
 
 describe('ConversationDraft', () => {
