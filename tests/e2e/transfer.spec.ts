@@ -169,6 +169,8 @@ test('back up, then restore into an empty browser profile; Home and Settings kno
 	page,
 	browser
 }) => {
+	// Twelve full-page screenshots and three axe runs besides the flow itself.
+	test.setTimeout(90_000);
 	await page.goto('/people');
 	for (const name of ['Ann Lee', 'Bob Stone']) {
 		await page.getByLabel('Add someone').fill(name);
