@@ -169,18 +169,26 @@ test('back up, then restore into an empty browser profile; Home and Settings kno
 	page,
 	browser
 }) => {
+	// Twelve full-page screenshots and three axe runs besides the flow itself.
+	test.setTimeout(90_000);
 	await page.goto('/people');
 	for (const name of ['Ann Lee', 'Bob Stone']) {
 		await page.getByLabel('Add someone').fill(name);
 		await page.getByLabel('Add someone').press('Enter');
 		await expect(page.getByRole('status').getByRole('link', { name })).toBeVisible();
 	}
+	await expect(page.getByRole('link', { name: 'Import or export' })).toBeVisible();
+	await shoot(page, 'transfer-people-header');
 	await page.goto('/');
 	await expect(page.getByTestId('backup-nudge')).toBeVisible();
+	await checkA11y(page);
+	await shoot(page, 'transfer-home-nudge');
 	await page.goto('/settings');
 	await expect(page.getByTestId('settings-last-backup')).toHaveText(
 		'No backup made on this device yet.'
 	);
+	await checkA11y(page);
+	await shoot(page, 'transfer-settings');
 	await page.getByRole('link', { name: 'Import and export' }).click();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
