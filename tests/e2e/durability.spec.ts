@@ -41,14 +41,14 @@ function expectNoneLost(what: string, r: TrialResult) {
 test(`${N.goal} goal edits, each followed in the same task by a full navigation: none lost`, async ({
 	page
 }) => {
-	test.setTimeout(30_000 + N.goal * 2_000);
+	test.setTimeout(60_000 + N.goal * 5_000);
 	expectNoneLost('goal', await underLoad(() => goalTrials(page, N.goal)));
 });
 
 test(`${N.person} people and ${N.tie} ties added, each followed at once by a full navigation: none lost`, async ({
 	page
 }) => {
-	test.setTimeout(30_000 + (N.person + N.tie) * 2_500);
+	test.setTimeout(60_000 + (N.person + N.tie) * 6_000);
 	await underLoad(async () => {
 		// One more person than ties: the first is the one the others are tied to.
 		expectNoneLost('person', await personTrials(page, N.person + 1));
@@ -58,7 +58,7 @@ test(`${N.person} people and ${N.tie} ties added, each followed at once by a ful
 });
 
 test(`${N.close} goal edits, each followed at once by closing the browser: none lost`, async () => {
-	test.setTimeout(30_000 + N.close * 10_000);
+	test.setTimeout(60_000 + N.close * 20_000);
 	expectNoneLost(
 		'close',
 		await underLoad(() => closeTrials((dir) => launchPersistent(dir), N.close))

@@ -32,6 +32,8 @@ async function openPeople(page: Page) {
 test('people with roles and ties show up as coverage, measures and picture on the map step', async ({
 	page
 }) => {
+	// Some twenty page loads and an axe scan: on two busy cores that takes longer than 30 s.
+	test.setTimeout(90_000);
 	await openPeople(page);
 	await expect(page.getByRole('heading', { name: 'Who is in your village?' })).toBeVisible();
 	const ids: Record<string, string> = {};
@@ -236,7 +238,8 @@ test('an unknown person says so, and deleting someone takes their ties too', asy
 });
 
 test('every screen on a lived-in workbook: axe and screenshots', async ({ page }) => {
-	test.setTimeout(120_000);
+	// Five screens, each scanned by axe and shot four times: slow on two busy cores.
+	test.setTimeout(240_000);
 	const update = buildWorkbookUpdate({
 		contacts: 36,
 		ties: 40,

@@ -22,6 +22,12 @@ export default defineConfig({
 	expect: { timeout: 5_000 },
 	reporter: [['list'], ['json', { outputFile: `${outputDir}/playwright.json` }]],
 	globalSetup: './support/global-setup.ts',
+	projects: [
+		{ name: 'app', testIgnore: /durability\.spec\.ts$/ },
+		// The durability trials start their own busy loops: they run once the rest is done, so
+		// that their load never times out another test.
+		{ name: 'durability', testMatch: /durability\.spec\.ts$/, dependencies: ['app'] }
+	],
 	use: {
 		baseURL: BASE_URL,
 		browserName: 'chromium',
