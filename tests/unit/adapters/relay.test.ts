@@ -40,7 +40,7 @@ function connect(doc: Y.Doc, url: string, secret: string, extra = {}) {
 }
 
 /** Resolves when the status matches (it is an observable; no polling, no sleeps). */
-function until(link: RelaySync, match: (s: RelayStatus) => boolean, ms = 10000) {
+function until(link: RelaySync, match: (s: RelayStatus) => boolean, ms = 20000) {
 	return new Promise<RelayStatus>((resolve, reject) => {
 		const timer = setTimeout(
 			() => reject(new Error(`status never matched: ${JSON.stringify(link.status)}`)),
@@ -57,7 +57,7 @@ function until(link: RelaySync, match: (s: RelayStatus) => boolean, ms = 10000) 
 }
 
 /** Resolves when `doc` satisfies `check` after some update. */
-function whenDoc(doc: Y.Doc, check: () => boolean, ms = 10000, what = 'the change') {
+function whenDoc(doc: Y.Doc, check: () => boolean, ms = 20000, what = 'the change') {
 	return new Promise<void>((resolve, reject) => {
 		if (check()) return resolve();
 		const timer = setTimeout(() => reject(new Error(`the document never got ${what}`)), ms);
@@ -76,7 +76,8 @@ const close = (link: RelaySync) => {
 	links.splice(links.indexOf(link), 1);
 };
 
-describe('RelaySync through a real relay process', () => {
+// Each test starts and stops relay processes (about a second each on a busy machine).
+describe('RelaySync through a real relay process', { timeout: 40000 }, () => {
 	it('A checks in and leaves; B opens later and gets it; B cheers; A reopens and sees it', async () => {
 		const r = await relay();
 		const secret = 'space-secret-one';
@@ -160,7 +161,7 @@ describe('RelaySync through a real relay process', () => {
 			() => b.getText('commitment').toString() === text.toString() && b.getMap('people').has('p1')
 		);
 		expect(b.getMap('people').get('p1')).toEqual({ name: 'Keiko Tanaka' });
-	}, 30000);
+	});
 
 	it('skips tampered, truncated and foreign entries, reports them, and changes nothing', async () => {
 		const r = await relay();
@@ -256,7 +257,7 @@ describe('RelaySync through a real relay process', () => {
 		connect(b, r.url, 'device-secret');
 		await whenDoc(b, () => b.getMap('notes').size === 1100, 20000);
 		expect(b.getMap('notes').toJSON()).toEqual(notes.toJSON());
-	}, 30000);
+	});
 
 	it('compacts when the relay refuses a change for a full mailbox, and gets through', async () => {
 		const r = await relay({ RELAY_MAX_MAILBOX_BYTES: String(16 * 1024) });
@@ -279,7 +280,7 @@ describe('RelaySync through a real relay process', () => {
 		const b = new Y.Doc();
 		connect(b, r.url, 'full-secret');
 		await whenDoc(b, () => b.getMap('drafts').get('note') === drafts.get('note'), 20000);
-	}, 40000);
+	});
 
 	it('says when the relay is unreachable, and reachable once it is up', async () => {
 		const port = await freePort();
@@ -292,7 +293,7 @@ describe('RelaySync through a real relay process', () => {
 	});
 });
 
-describe('two relay processes sharing one Redis', () => {
+describe('two relay processes sharing one Redis', { timeout: 40000 }, () => {
 	let redis: ChildProcess | null = null;
 
 	afterEach(async () => {
@@ -314,7 +315,7 @@ describe('two relay processes sharing one Redis', () => {
 		let out = '';
 		redis.stdout!.on('data', (d) => (out += String(d)));
 		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`redis did not start:\n${out}`)), 10000);
+			const timer = setTimeout(() => reject(new Error(`redis did not start:\n${out}`)), 30000);
 			redis!.stdout!.on('data', () => {
 				if (/ready to accept connections/i.test(out)) {
 					clearTimeout(timer);
@@ -359,9 +360,9 @@ describe('two relay processes sharing one Redis', () => {
 				until(linkB, (s) => s.lastSynced !== null)
 			]);
 			a.getMap('commitments').set('c1', 'Call Oluwaseun about the board seat');
-			await whenDoc(b, () => b.getMap('commitments').get('c1') !== undefined, 10000, 'c1 on b');
+			await whenDoc(b, () => b.getMap('commitments').get('c1') !== undefined, 20000, 'c1 on b');
 			b.getMap('cheers').set('c1', 'You can do it, Ines');
-			await whenDoc(a, () => a.getMap('cheers').get('c1') !== undefined, 10000, 'cheer on a');
+			await whenDoc(a, () => a.getMap('cheers').get('c1') !== undefined, 20000, 'cheer on a');
 			expect(a.getMap('cheers').get('c1')).toBe('You can do it, Ines');
 
 			const keys = (await cli(port, ['--scan'])).toString().split('\n').filter(Boolean);
@@ -378,5 +379,5 @@ describe('two relay processes sharing one Redis', () => {
 			await Promise.all(relays.splice(0).map((r) => r.stop()));
 			if (monitor.pid) process.kill(monitor.pid, 'SIGTERM');
 		}
-	}, 30000);
+	});
 });

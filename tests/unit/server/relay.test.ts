@@ -71,7 +71,7 @@ afterEach(async () => {
 });
 afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('relay server', () => {
+describe('relay server', { timeout: 20000 }, () => {
 	it('binds 127.0.0.1 by default and answers plain HTTP with "okay"', async () => {
 		const server = await start();
 		expect(server.url).toBe(`ws://127.0.0.1:${server.port}`);

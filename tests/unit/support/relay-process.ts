@@ -52,12 +52,24 @@ export async function startRelayProcess(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	// Never outlive the test run, even when a test times out before it could stop the relay.
+	const kill = () => child.exitCode === null && child.kill('SIGKILL');
+	process.once('exit', kill);
 	let out = '';
 	child.stdout!.on('data', (d) => (out += String(d)));
 	child.stderr!.on('data', (d) => (out += String(d)));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', () => {
+			process.off('exit', kill);
+			resolve();
+		})
+	);
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`relay did not start:\n${out}`)), 10000);
+		// Generous: on a shared machine under load, starting Node and Hocuspocus takes seconds.
+		const timer = setTimeout(() => {
+			kill();
+			reject(new Error(`relay did not start:\n${out}`));
+		}, 30000);
 		const check = () => {
 			if (out.includes('Village relay:')) {
 				clearTimeout(timer);
