@@ -23,11 +23,13 @@ const THEME_COLOUR = '#1d5c57';
  * What every screen loads through the root layout and Home: the document and storage layers,
  * the session, and the rules Home shows. Gzip works per file, and as a dozen small chunks these
  * compressed ~3 KB worse than as one. Modules only other screens use stay out (People's rules,
- * the specs of records Home never reads, step content, the relay client and its Hocuspocus
- * provider, loaded with import() by the partner screens), so Home does not carry them.
+ * the specs of records Home never reads, step content, the shared-space schema and every sync
+ * transport but the tab link: WebRTC, relay, sync files, loaded with import() by the screens
+ * that use them), so Home does not carry them. Adapters are listed by name, not excluded, so a
+ * new transport stays off Home unless it is added here on purpose.
  */
 const CORE =
-	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.|snapshot\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/](?!sync[\\/](relay|guarded-apply))|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names)\.|content[\\/]outline)/;
+	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.|snapshot\.|partner\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/](persistence[\\/]|sync[\\/](tabs|types)\.)|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names)\.|content[\\/]outline)/;
 const BACKGROUND_COLOUR = '#faf7f2';
 
 export default defineConfig({
