@@ -2,7 +2,7 @@
  * What each enum value is called on screen. Every table is a `Record<Enum, string>`, so a new
  * value fails type-checking until it has its words here, and two screens can no longer drift.
  */
-import type { AskOutcome, ConversationKind, Seniority, SlotKind, Stage } from '../model/records';
+import type { AskOutcome, ConversationKind, Seniority, Stage } from '../model/records';
 import type { Theme } from '../model/settings';
 
 export { ROLE_LABELS, TIER_LABELS } from '../model/records';
@@ -14,13 +14,9 @@ export const THEME_LABELS: Record<Theme, string> = {
 	dark: 'Dark'
 };
 
-/** Slots on Home and in the plan step. */
-export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
-	coffee: 'Coffee',
-	lunch: 'Lunch',
-	call: 'Call',
-	event: 'Event'
-};
+// Home shows slot kinds, so their words sit in a module of their own: Home's first load then
+// carries those four words, not every table here.
+export { SLOT_KIND_LABELS } from './slots';
 
 /** Answers to "what kind of conversation was it?" when logging one. */
 export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
