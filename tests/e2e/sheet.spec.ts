@@ -76,7 +76,7 @@ async function choosePaper(page: Page, label: string) {
 test('a typical plan prints on one page of A4 and of US Letter, with its goal, value, dates and champion', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(150_000);
 	await seedWorkbook(page, BASE_URL, typicalWorkbook());
 	await openSheet(page);
 	const sheet = page.locator('article.sheet');
@@ -119,7 +119,7 @@ test('a typical plan prints on one page of A4 and of US Letter, with its goal, v
 test('a very full workbook prints on two pages at most, choosing what to show', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(120_000);
 	await seedWorkbook(page, BASE_URL, fullWorkbook());
 	await openSheet(page);
 	await expect(page.getByText('+9 more in the workbook').first()).toBeVisible();
@@ -143,7 +143,7 @@ test('a very full workbook prints on two pages at most, choosing what to show', 
 test('an empty workbook: prompts on screen that lead to each step, nothing blank on paper', async ({
 	page
 }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(90_000);
 	await openSheet(page);
 	await expect(
 		page.getByText('Your sheet fills in as you work through the workbook.')
