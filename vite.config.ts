@@ -101,6 +101,10 @@ export default defineConfig({
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {
 		reporters: ['default'],
+		// CI shares two cores with whatever else runs: a test that parses a megabyte or starts a
+		// server may take several seconds there. A hung test still fails, after 30 s, not 5.
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
 		projects: [
 			{
 				extends: true,
