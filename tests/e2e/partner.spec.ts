@@ -8,17 +8,23 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { buildWorkbookDoc, seedWorkbook } from '../bench/lib/big-workbook';
 import { checkA11y, launchPersistent, shoot, BASE_URL, type PersistentContext } from './support';
+import { watchPolicies, type PolicyWatch } from './support/security';
 
 test.setTimeout(90_000);
 
 const open: BrowserContext[] = [];
+// Pairing runs under the Content-Security-Policy like everything else: any violation fails it.
+const watches: PolicyWatch[] = [];
 test.afterEach(async () => {
+	const problems = watches.splice(0).flatMap((w) => w.problems());
 	await Promise.all(open.splice(0).map((c) => c.close()));
+	expect(problems).toEqual([]);
 });
 
 async function browser(): Promise<{ context: PersistentContext; page: Page }> {
 	const context = await launchPersistent();
 	open.push(context);
+	watches.push(await watchPolicies(context));
 	const page = context.pages()[0] ?? (await context.newPage());
 	return { context, page };
 }

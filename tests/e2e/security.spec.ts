@@ -22,6 +22,11 @@ const SCREENS = [
 	'/people',
 	'/people/{person}',
 	'/settings',
+	'/sheet',
+	'/transfer',
+	'/partner',
+	'/partner/join',
+	'/device',
 	'/no-such-page'
 ];
 
@@ -29,7 +34,7 @@ const SCREENS = [
  * Screens also printed to PDF (slow: seconds each). Every screen is laid out for print, which is
  * what loads print styles; the PDF proves real printing on the screen people print.
  */
-const PRINTED = new Set(['/people/{person}']);
+const PRINTED = new Set(['/people/{person}', '/sheet']);
 
 /** Waits for the screen a user would see: its main heading. */
 async function screenShown(page: Page) {

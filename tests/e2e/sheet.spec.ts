@@ -68,9 +68,13 @@ async function choosePaper(page: Page, label: string) {
 	// The @page rule that print uses has followed the choice.
 	await expect
 		.poll(() =>
-			page.evaluate(() => document.querySelector('style[data-sheet-page]')?.textContent ?? '')
+			page.evaluate(() =>
+				document.adoptedStyleSheets
+					.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+					.join('\n')
+			)
 		)
-		.toContain(`size: ${label === 'A4' ? 'A4' : 'letter'}`);
+		.toMatch(label === 'A4' ? /size: a4/i : /size: letter/i);
 }
 
 test('a typical plan prints on one page of A4 and of US Letter, with its goal, value, dates and champion', async ({

@@ -20,6 +20,17 @@ import {
 import { snapshotCounts, workbookSnapshot } from '../../src/lib/doc/snapshot';
 import { writeBackup } from '../../src/lib/io/backup';
 import { BASE_URL, checkA11y, repoRoot, shoot } from './support';
+import { watchPolicies, type PolicyWatch } from './support/security';
+
+// Importing, restoring and exporting run under the Content-Security-Policy (the worker, the
+// downloads): any violation fails the test.
+let watch: PolicyWatch;
+test.beforeEach(async ({ context }) => {
+	watch = await watchPolicies(context);
+});
+test.afterEach(() => {
+	expect(watch.problems()).toEqual([]);
+});
 
 const FIXTURES = path.join(repoRoot, '../shared/fixtures');
 
