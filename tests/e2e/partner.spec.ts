@@ -195,6 +195,32 @@ test('both go offline, both edit, both come back: nothing is lost', async () => 
 	await expect(a.page.getByTestId('my-commitments').getByRole('checkbox')).toBeChecked();
 });
 
+test('script-looking text in a check-in and a commitment reaches the partner as text and never runs', async () => {
+	const hostile =
+		'<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>';
+	const { a, b } = await partnered(`Ship it ${hostile}`);
+	await checkIn(
+		a.page,
+		`Did ${hostile}`,
+		'javascript:window.__pwned=3',
+		'<svg onload="window.__pwned=4">'
+	);
+	await expect(b.page.getByTestId('checkins')).toContainText(`Did ${hostile}`);
+	await expect(b.page.getByTestId('checkins')).toContainText('<svg onload="window.__pwned=4">');
+	await expect(b.page.getByTestId('partner-commitments')).toContainText(`Ship it ${hostile}`);
+	const pwned = (page: Page) =>
+		page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
+	for (const page of [a.page, b.page]) {
+		expect(await pwned(page)).toBeNull();
+		await expect(page.locator('img[src="x"], svg[onload], a[href^="javascript:"]')).toHaveCount(0);
+	}
+	// Drawn again from what B stored, it is still only text.
+	await b.page.reload();
+	await expect(b.page.getByTestId('checkins')).toContainText(`Did ${hostile}`);
+	expect(await pwned(b.page)).toBeNull();
+	await expect(b.page.locator('img[src="x"], svg[onload]')).toHaveCount(0);
+});
+
 test('a wrong secret gets a plain message and no data', async () => {
 	const { link } = await partnered('Call the recruiter back');
 	const wrong = link.replace(/secret=[\w-]+/, 'secret=' + 'x'.repeat(26));
