@@ -54,12 +54,19 @@ const THEME_COLOUR = '#1d5c57';
  * new transport stays off Home unless it is added here on purpose.
  */
 const CORE =
-	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.|snapshot\.|partner\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/](persistence[\\/]|sync[\\/](tabs|types)\.)|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress|partnerConfig)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names|duration)\.|content[\\/]outline)/;
+	/[\\/]src[\\/]lib[\\/](doc[\\/](?!specs[\\/]|index\.|snapshot\.|partner\.)|doc[\\/]specs[\\/](contact|slot|action)\.|adapters[\\/](persistence[\\/]|sync[\\/](tabs|types)\.)|state[\\/](session|reactive|fields|records|context|open|pwa|settings|home|workbook|progress|partnerConfig)|model[\\/](dates|records|stepIds|answers|diagnosis|goal|value|progress|week|cadence|cadenceDefaults|names|duration)\.|content[\\/](outline|slots))|[\\/]src[\\/]routes[\\/]\+(layout|error)\.(svelte|ts)$/;
 /**
  * Vite's preload helper: left alone it is a chunk of its own that every page fetches (828 B
  * gzipped on Home); inside the core chunk, which every page loads anyway, it costs ~300 B.
  */
 const BUNDLER_HELPERS = /^\0vite[\\/]preload-helper\.js$/;
+
+/**
+ * SvelteKit's client router and Svelte's version marker load on every page too; as chunks of
+ * their own they compressed apart from the Svelte runtime they share most words with.
+ */
+const FRAMEWORK_ON_EVERY_PAGE =
+	/[\\/]node_modules[\\/](@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/](client|app)[\\/]|svelte[\\/]src[\\/]internal[\\/]disclose-version\.js$)/;
 
 /**
  * The WebRTC stack (y-webrtc, y-protocols, simple-peer) gets its own copy of the lib0 modules
@@ -156,7 +163,7 @@ export default defineConfig({
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
-					groups: [{ name: 'core', test: (id) => CORE.test(id) || BUNDLER_HELPERS.test(id) }]
+					groups: [{ name: 'core', test: (id) => CORE.test(id) || BUNDLER_HELPERS.test(id) || FRAMEWORK_ON_EVERY_PAGE.test(id) }]
 				}
 			},
 			treeshake: {
