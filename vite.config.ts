@@ -34,7 +34,7 @@ function umdAsModules(): Plugin {
 		transform(code, id) {
 			if (!UMD_ONLY.test(id)) return null;
 			return {
-				code: `var module = { exports: {} }, exports = module.exports;\n${code}\nexport default module.exports;\n`,
+				code: `var module = { exports: {} }, exports = module.exports, require;\n${code}\nexport default module.exports;\n`,
 				map: null
 			};
 		}
@@ -151,11 +151,11 @@ export default defineConfig({
 	resolve: {
 		alias: [
 			{
-				// Yjs and y-webrtc print a few warnings through lib0/logging, whose browser build
-				// brings lib0's DOM and schema toolkits (≈3 KB gzipped) onto every page to style
-				// them. lib0's own console logger has the same API and prints to the console.
+				// Yjs prints a few warnings through lib0/logging, whose browser build brings lib0's
+				// DOM and schema toolkits (≈3 KB gzipped) onto every page to style them, and whose
+				// console build still styles for a terminal. Ours prints plainly to the console.
 				find: /^lib0\/logging$/,
-				replacement: fileURLToPath(new URL('./node_modules/lib0/logging.node.js', import.meta.url))
+				replacement: fileURLToPath(new URL('./src/lib/adapters/lib0-logging.ts', import.meta.url))
 			}
 		]
 	},
@@ -163,7 +163,13 @@ export default defineConfig({
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
-					groups: [{ name: 'core', test: (id) => CORE.test(id) || BUNDLER_HELPERS.test(id) || FRAMEWORK_ON_EVERY_PAGE.test(id) }]
+					groups: [
+						{
+							name: 'core',
+							test: (id) =>
+								CORE.test(id) || BUNDLER_HELPERS.test(id) || FRAMEWORK_ON_EVERY_PAGE.test(id)
+						}
+					]
 				}
 			},
 			treeshake: {
