@@ -126,7 +126,10 @@ export function parseLink(input: string): ParsedLink {
 			};
 		}
 		if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
-			return { ok: false, problem: `The signaling server “${s}” must start with ws:// or wss://.` };
+			return {
+				ok: false,
+				problem: `The signaling server “${s}” must start with ws: or wss: (a WebSocket address).`
+			};
 		signal.push(s);
 	}
 	if (signal.length === 0)

@@ -37,7 +37,7 @@ const WEB_SCHEMES = ['http:', 'https:'];
 
 /**
  * A web link for `href`: only http(s), only an absolute address with a host, no user name or
- * password (`https://bank.example@evil.example`), nothing hidden by control characters.
+ * password (`user:password@host`), nothing hidden by control characters.
  * Returns the address as the browser would read it, or null.
  */
 export function safeHref(raw: string, schemes: readonly string[] = WEB_SCHEMES): string | null {

@@ -23,7 +23,7 @@ export interface RelayStatus {
 }
 
 export interface RelaySyncOptions {
-	/** The relay, e.g. `wss://relay.example.org` (from the link's `relay=` or the setting). */
+	/** The relay, e.g. `wss://example.org/relay` (from the link's `relay=` or the setting). */
 	url: string;
 	/** The space's secret (from the invite link): the mailbox name and key come from it. */
 	secret: string;
