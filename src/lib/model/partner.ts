@@ -128,7 +128,7 @@ export function parseLink(input: string): ParsedLink {
 		if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
 			return {
 				ok: false,
-				problem: `The signaling server “${s}” must start with ws: or wss: (a WebSocket address).`
+				problem: `The signaling server “${s}” must start with ws:// or wss:// (a WebSocket address).`
 			};
 		signal.push(s);
 	}
