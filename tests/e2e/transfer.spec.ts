@@ -158,6 +158,54 @@ test('the preview shows duplicates and errors, and skipping duplicates leaves th
 	await expect(page.getByTestId('people-count')).toHaveText(/2 people/);
 });
 
+test('a large file: every row can be reviewed, ticked in bulk, brought in and undone at once', async ({
+	page
+}) => {
+	// Thousands of rows, two accessibility scans and eight screenshots: slow on a busy machine.
+	test.slow();
+	await openTransfer(page);
+	const rows = Array.from(
+		{ length: 2500 },
+		(_, i) => `Person,Number ${i},Firm ${i % 30},p${i}@example.org`
+	);
+	await chooseContacts(page, {
+		name: 'big.csv',
+		buffer: Buffer.from(['First Name,Last Name,Company,E-mail Address', ...rows].join('\r\n'))
+	});
+	const preview = page.getByTestId('import-preview');
+	await expect(preview.getByText('2,500 new people, 0 already in Village.')).toBeVisible();
+	const listed = preview.getByRole('checkbox', { name: /^Bring in Person Number/ });
+	await expect(listed).toHaveCount(200);
+	await expect(preview.getByText('And 2,300 more not listed yet; they come in too.')).toBeVisible();
+	await preview.getByRole('button', { name: 'Show 200 more' }).click();
+	await expect(listed).toHaveCount(400);
+	await expect(preview.getByRole('checkbox', { name: 'Bring in Person Number 399' })).toBeVisible();
+	await checkA11y(page);
+	await shoot(page, 'transfer-import-large');
+
+	await preview.getByRole('button', { name: 'Untick all' }).click();
+	await expect(preview.getByRole('button', { name: 'Bring in 0 people' })).toBeDisabled();
+	await preview.getByRole('button', { name: 'Tick all', exact: true }).click();
+	await preview.getByRole('checkbox', { name: 'Bring in Person Number 7', exact: true }).uncheck();
+	await preview.getByRole('button', { name: 'Bring in 2,499 people' }).click();
+	const outcome = page.getByTestId('import-outcome');
+	await expect(outcome).toContainText('From big.csv: 2,499 new people added.');
+	await expect(page.getByText('2,499 people in your village.')).toBeVisible();
+
+	// Choosing whom to export works with thousands: find by name, then pick.
+	await page.getByText('Choose people').click();
+	await expect(page.getByText('Showing 200 of 2,499')).toBeVisible();
+	await page.getByLabel('Find people').fill('number 1234');
+	await page.getByLabel('Person Number 1234').check();
+	await expect(page.getByRole('button', { name: 'Download 1 chosen (.vcf)' })).toBeEnabled();
+	await checkA11y(page);
+	await shoot(page, 'transfer-export-find');
+
+	await outcome.getByRole('button', { name: 'Undo this import' }).click();
+	await expect(outcome).toContainText('Import undone');
+	await expect(page.getByText('0 people in your village.')).toBeVisible();
+});
+
 test('a photo or a spreadsheet without names gets a clear message and changes nothing', async ({
 	page
 }) => {

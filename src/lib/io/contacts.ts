@@ -1,7 +1,7 @@
 /** Any contacts file in: picks the vCard or CSV reader from the content, not the file name. */
 import { binaryProblem } from './bytes';
 import { parseContactsCsv } from './contacts-csv';
-import type { ParseResult } from './types';
+import type { ParseOptions, ParseResult } from './types';
 import { parseVCard } from './vcard';
 
 export type { ContactDraft, ContactSource, ImportError, ParseResult } from './types';
@@ -14,10 +14,14 @@ function looksLikeVCard(bytes: Uint8Array): boolean {
 	return /^\W*BEGIN:VCARD/i.test(head.replace(/^[\s\uFEFF\u00EF\u00BB\u00BF\u00FF\u00FE]+/, ''));
 }
 
-export function parseContactsFile(bytes: Uint8Array, fileName = ''): ParseResult {
+export function parseContactsFile(
+	bytes: Uint8Array,
+	fileName = '',
+	options: ParseOptions = {}
+): ParseResult {
 	const problem = binaryProblem(bytes);
 	if (problem) return { items: [], errors: [{ message: problem }] };
-	if (looksLikeVCard(bytes) || /\.(vcf|vcard)$/i.test(fileName)) return parseVCard(bytes);
+	if (looksLikeVCard(bytes) || /\.(vcf|vcard)$/i.test(fileName)) return parseVCard(bytes, options);
 	if (/^\s*[[{]/.test(new TextDecoder().decode(bytes.subarray(0, 64))))
 		return {
 			items: [],
@@ -28,5 +32,5 @@ export function parseContactsFile(bytes: Uint8Array, fileName = ''): ParseResult
 				}
 			]
 		};
-	return parseContactsCsv(bytes);
+	return parseContactsCsv(bytes, options);
 }

@@ -7,6 +7,9 @@ import type { ContactDraft } from './types';
 
 export type DraftStatus = { kind: 'new' } | { kind: 'duplicate'; of: Id; why: 'email' | 'name' };
 
+/** What telling duplicates apart needs of a contact already in the workbook. */
+export type KnownContact = Pick<Contact, 'id' | 'name' | 'org' | 'emails'>;
+
 export type ExistingContact = Pick<
 	Contact,
 	'id' | 'name' | 'org' | 'emails' | 'phones' | 'links' | 'title' | 'notes'
@@ -26,7 +29,7 @@ const key = (s: string) =>
  */
 export function classifyDrafts(
 	drafts: readonly ContactDraft[],
-	existing: readonly ExistingContact[]
+	existing: readonly KnownContact[]
 ): DraftStatus[] {
 	const byEmail = new Map<string, Id>();
 	const byName = new Map<string, Id>();

@@ -30,3 +30,8 @@ export interface ParseResult {
 	items: ContactDraft[];
 	errors: ImportError[];
 }
+
+export interface ParseOptions {
+	/** Told how far the parser is (0 to 1) every few hundred rows; for a progress bar. */
+	onProgress?: (done: number) => void;
+}

@@ -9,7 +9,8 @@
  * embedded photos (skipped without decoding).
  */
 import { binaryProblem, decodeAs, decodeText, latin1, utf8Bytes } from './bytes';
-import type { ContactDraft, ImportError, ParseResult } from './types';
+import { progressEvery } from './progress';
+import type { ContactDraft, ImportError, ParseOptions, ParseResult } from './types';
 
 /** Properties that carry large binary payloads we never need. */
 const SKIPPED = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
@@ -278,9 +279,9 @@ function draftOf(card: CardState, binary: boolean): ContactDraft | ImportError {
  * Reads every card in a vCard file (2.1, 3.0 or 4.0). Bytes are best: each property is then
  * decoded with its own CHARSET. Never throws.
  */
-export function parseVCard(input: string | Uint8Array): ParseResult {
+export function parseVCard(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
 	try {
-		return parse(input);
+		return parse(input, options);
 	} catch (error) {
 		// A parser bug must not take the page down: report it as the file's problem.
 		return {
@@ -290,7 +291,7 @@ export function parseVCard(input: string | Uint8Array): ParseResult {
 	}
 }
 
-function parse(input: string | Uint8Array): ParseResult {
+function parse(input: string | Uint8Array, { onProgress }: ParseOptions): ParseResult {
 	let text: string;
 	let binary = false;
 	if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -311,7 +312,11 @@ function parse(input: string | Uint8Array): ParseResult {
 	const errors: ImportError[] = [];
 	let card: CardState | null = null;
 	let sawCard = false;
-	for (const l of unfold(splitLines(text))) {
+	const lines = unfold(splitLines(text));
+	const tick = progressEvery(lines.length, onProgress, 0, 2000);
+	for (let i = 0; i < lines.length; i++) {
+		tick(i);
+		const l = lines[i]!;
 		const upper = l.text.trim().toUpperCase();
 		if (upper === 'BEGIN:VCARD') {
 			sawCard = true;

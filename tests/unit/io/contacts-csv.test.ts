@@ -171,3 +171,18 @@ describe('parseContactsCsv on hostile input', () => {
 		);
 	});
 });
+
+describe('parseContactsCsv progress', () => {
+	it('reports the rows half of the work, rising, a few times for a large file', () => {
+		const rows = Array.from({ length: 2600 }, (_, i) => `P${i},Lee,p${i}@example.org`);
+		const seen: number[] = [];
+		const result = parseContactsCsv(['First Name,Last Name,E-mail Address', ...rows].join('\n'), {
+			onProgress: (done) => seen.push(done)
+		});
+		expect(result.items).toHaveLength(2600);
+		expect(seen[0]).toBe(0.5);
+		expect(seen.length).toBeGreaterThan(3);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		expect(seen.every((d) => d >= 0.5 && d < 1)).toBe(true);
+	});
+});

@@ -325,3 +325,19 @@ describe('parseVCard on hostile input', () => {
 		expect(result.items[0]!.name).toBe('Ann');
 	});
 });
+
+describe('parseVCard progress', () => {
+	it('reports how far it is, rising, without a report per line', () => {
+		const text = Array.from(
+			{ length: 3000 },
+			(_, i) => `BEGIN:VCARD\r\nFN:P ${i}\r\nEND:VCARD\r\n`
+		).join('');
+		const seen: number[] = [];
+		const result = parseVCard(text, { onProgress: (done) => seen.push(done) });
+		expect(result.items).toHaveLength(3000);
+		expect(seen.length).toBeGreaterThan(2);
+		expect(seen.length).toBeLessThan(20);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		expect(seen.every((d) => d >= 0 && d < 1)).toBe(true);
+	});
+});

@@ -33,6 +33,52 @@ describe('WorkbookSession', () => {
 		expect(metaMap(session.doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
 	});
 
+	it('writes a long change in slices that one undo takes back, keeping what was typed before', async () => {
+		const persistence = new MemoryPersistence();
+		const session = await new WorkbookSession({ persistence }).open();
+		session.write((d) => writeText(d, 'goal.statement', 'Lead a team'));
+		await session.flush();
+		const before = persistence.updates.length;
+		const seen: number[] = [];
+		const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
+		const done = await session.writeInSlices(
+			names,
+			(doc, name) => doc.getArray<string>('test:names').push([name]),
+			{ origin: ORIGIN.import, sliceMs: 0, onProgress: (p) => seen.push(p) }
+		);
+		expect(done).toBe(true);
+		await session.flush();
+		// sliceMs 0: one item per transaction, so the page could breathe between each.
+		expect(persistence.updates.length - before).toBe(40);
+		expect(seen).toHaveLength(40);
+		expect(seen.at(-1)).toBe(1);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		expect(session.doc.getArray('test:names').length).toBe(40);
+		session.undo();
+		expect(session.doc.getArray('test:names').length).toBe(0);
+		expect(readText(session.doc, 'goal.statement')).toBe('Lead a team');
+		// Undo capture is back to normal afterwards: the next keystroke is its own step.
+		session.write((d) => writeText(d, 'goal.statement', 'Lead a bigger team'));
+		session.undo();
+		expect(readText(session.doc, 'goal.statement')).toBe('Lead a team');
+	});
+
+	it('writes no slice once the workbook stops taking changes', async () => {
+		const session = await new WorkbookSession({ persistence: new MemoryPersistence() }).open();
+		let calls = 0;
+		const run = session.writeInSlices(
+			[1, 2, 3, 4],
+			(doc, n) => {
+				calls++;
+				if (n === 1) metaMap(doc).set('schemaVersion', SCHEMA_VERSION + 1);
+			},
+			{ origin: ORIGIN.import, sliceMs: 0 }
+		);
+		expect(await run).toBe(false);
+		expect(calls).toBe(1);
+		expect(session.status).toBe('read-only');
+	});
+
 	it('writes nothing before the stored document has loaded', async () => {
 		const persistence = new MemoryPersistence();
 		const session = new WorkbookSession({ persistence });

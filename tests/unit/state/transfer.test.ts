@@ -274,7 +274,7 @@ describe('contacts import', () => {
 			'new',
 			'new'
 		]);
-		const outcome = commitImport(session, preview, {
+		const outcome = await commitImport(session, preview, {
 			include: new Set([0, 1, 2, 3, 4]),
 			duplicates: 'merge'
 		});
@@ -306,7 +306,7 @@ describe('contacts import', () => {
 			'BEGIN:VCARD\r\nFN:Ann\r\nEMAIL:ann@x.example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Ann B\r\nEMAIL:ANN@x.example\r\nEND:VCARD\r\n';
 		const preview = await previewImport(session, bytesOf(vcf), 'a.vcf');
 		expect(preview.statuses.map((s) => s.kind)).toEqual(['new', 'duplicate']);
-		commitImport(session, preview, { include: new Set([0, 1]), duplicates: 'skip' });
+		await commitImport(session, preview, { include: new Set([0, 1]), duplicates: 'skip' });
 		expect(listRecords(session.doc, contactSpec).map((c) => c.name)).toEqual(['Ann']);
 	});
 

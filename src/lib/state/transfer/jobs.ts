@@ -6,6 +6,7 @@
 import { loadUntrusted } from '../../doc/snapshot';
 import { readBackup } from '../../io/backup';
 import { parseContactsFile } from '../../io/contacts';
+import { classifyDrafts } from '../../io/import-plan';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 export function runJob(
@@ -13,10 +14,13 @@ export function runJob(
 	progress: (done: number) => void = () => {}
 ): WorkerReply {
 	if (request.kind === 'parse') {
-		progress(0.1);
-		const result = parseContactsFile(request.bytes, request.fileName);
+		// Parsing is most of the work; comparing with the workbook's contacts is quick.
+		const result = parseContactsFile(request.bytes, request.fileName, {
+			onProgress: (done) => progress(done * 0.95)
+		});
+		const statuses = classifyDrafts(result.items, request.existing);
 		progress(1);
-		return { kind: 'parsed', result };
+		return { kind: 'parsed', result, statuses };
 	}
 	const read = readBackup(request.bytes, request.readsUpTo);
 	if (!read.ok) return { kind: 'backup', result: read };

@@ -25,7 +25,7 @@ import {
 } from '../../doc/snapshot';
 import { backupFileName, writeBackup } from '../../io/backup';
 import { exportICalendar, type FollowUpDue } from '../../io/icalendar';
-import { classifyDrafts, draftToContact, mergePatch, type DraftStatus } from '../../io/import-plan';
+import { draftToContact, mergePatch, type DraftStatus } from '../../io/import-plan';
 import type { ContactDraft, ImportError } from '../../io/types';
 import { exportVCard } from '../../io/vcard-export';
 import { nowIso, todayIn } from '../../model/dates';
@@ -77,39 +77,54 @@ function tooSlow(error: unknown): string {
 		: `This file could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`;
 }
 
-/** Reads a contacts file off the main thread and compares it with the workbook's contacts. */
+/**
+ * Reads a contacts file off the main thread and compares it with the workbook's contacts (in
+ * the worker too, so a 10,000-row file never blocks the page).
+ */
 export async function previewImport(
 	session: WorkbookSession,
 	bytes: Uint8Array,
 	fileName: string,
 	onProgress?: (done: number) => void
 ): Promise<ImportPreview> {
+	const existing = listRecords(session.doc, contactSpec).map(({ id, name, org, emails }) => ({
+		id,
+		name,
+		org,
+		emails
+	}));
 	let reply;
 	try {
-		reply = await runInWorker({ kind: 'parse', bytes, fileName }, onProgress);
+		reply = await runInWorker({ kind: 'parse', bytes, fileName, existing }, onProgress);
 	} catch (error) {
 		return { fileName, drafts: [], statuses: [], errors: [{ message: tooSlow(error) }] };
 	}
 	if (reply.kind !== 'parsed') return { fileName, drafts: [], statuses: [], errors: [] };
-	const existing = listRecords(session.doc, contactSpec);
 	const { items, errors } = reply.result;
-	return { fileName, drafts: items, statuses: classifyDrafts(items, existing), errors };
+	return { fileName, drafts: items, statuses: reply.statuses, errors };
+}
+
+/** The indexes of the ticked rows. */
+export function ticked(flags: readonly boolean[]): ReadonlySet<number> {
+	return new Set(flags.flatMap((on, i) => (on ? [i] : [])));
 }
 
 /**
- * Brings the chosen contacts in: one transaction with the import origin, its own undo step,
- * so one undo takes the whole import back. Returns null when the workbook is read-only.
+ * Brings the chosen contacts in, with the import origin, as one undo step: one undo takes the
+ * whole import back. A large import is written in slices short enough to keep the page
+ * responsive, with `onProgress` told how far it is. Returns null when the workbook is read-only.
  */
-export function commitImport(
+export async function commitImport(
 	session: WorkbookSession,
 	preview: ImportPreview,
-	choice: ImportChoice
-): ImportOutcome | null {
+	choice: ImportChoice,
+	onProgress?: (done: number) => void
+): Promise<ImportOutcome | null> {
 	const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0 };
 	const createdAt = nowIso();
-	session.stopCapturing();
-	const ok = session.write((doc) => {
-		preview.drafts.forEach((draft, i) => {
+	const ok = await session.writeInSlices(
+		preview.drafts,
+		(doc, draft, i) => {
 			const status = preview.statuses[i]!;
 			if (!choice.include.has(i)) {
 				outcome.skipped++;
@@ -128,9 +143,9 @@ export function commitImport(
 			}
 			insertRecord(doc, contactSpec, { ...draftToContact(draft), createdAt });
 			outcome.added++;
-		});
-	}, ORIGIN.import);
-	session.stopCapturing();
+		},
+		{ origin: ORIGIN.import, onProgress }
+	);
 	return ok ? outcome : null;
 }
 
