@@ -11,6 +11,7 @@ import {
 	migrate,
 	ORIGIN,
 	SCHEMA_VERSION,
+	UNDO_CAPTURE_MS,
 	storedSchemaVersion,
 	type Origin
 } from '../doc';
@@ -140,56 +141,15 @@ export class WorkbookSession {
 	}
 
 	/**
-	 * Applies a long change item by item, as several transactions each taking about `sliceMs`
-	 * with what follows them, yielding to the page between them so it stays responsive (a 10,000-contact import is one
-	 * 800 ms task otherwise). Undo takes the whole of it back as one step; while it runs, only
-	 * its own transactions are captured for undo. Resolves true once every item is written, false
-	 * when the workbook is not (or stops being) open for writing.
+	 * Given an origin, undo captures only changes with it, all as one step, until called again
+	 * without one: for a long change written in slices (state/slices.ts).
 	 */
-	async writeInSlices<T>(
-		items: readonly T[],
-		apply: (doc: Y.Doc, item: T, index: number) => void,
-		{
-			origin = ORIGIN.local,
-			sliceMs = 30,
-			onProgress
-		}: { origin?: Origin; sliceMs?: number; onProgress?: (done: number) => void } = {}
-	): Promise<boolean> {
-		if (!this.writable) return false;
+	undoOnly(origin?: Origin): void {
 		const undo = this.#undo;
-		const saved = undo && { timeout: undo.captureTimeout, capture: undo.captureTransaction };
-		undo?.stopCapturing();
-		if (undo) {
-			undo.captureTimeout = Number.POSITIVE_INFINITY;
-			undo.captureTransaction = (tr) => tr.origin === origin;
-		}
-		try {
-			// How many items go in a slice: starts at one and follows what a slice really costs,
-			// measured up to the next slice so the observers, storage and screen updates that
-			// follow each transaction count too.
-			let batch = 1;
-			let i = 0;
-			while (i < items.length) {
-				if (!this.writable) return false;
-				const start = performance.now();
-				const end = Math.min(items.length, i + batch);
-				this.write((doc) => {
-					for (; i < end; i++) apply(doc, items[i]!, i);
-				}, origin);
-				onProgress?.(i / items.length);
-				// Yield after the last slice too, so what the screen does next is a task of its own.
-				await new Promise((resolve) => setTimeout(resolve, 0));
-				const took = Math.max(1, performance.now() - start);
-				batch = Math.max(1, Math.min(batch * 2, Math.floor((batch * sliceMs) / took)));
-			}
-			return true;
-		} finally {
-			if (undo && saved) {
-				undo.captureTimeout = saved.timeout;
-				undo.captureTransaction = saved.capture;
-				undo.stopCapturing();
-			}
-		}
+		if (!undo) return;
+		undo.stopCapturing();
+		undo.captureTimeout = origin ? Infinity : UNDO_CAPTURE_MS;
+		undo.captureTransaction = (tr) => !origin || tr.origin === origin;
 	}
 
 	/** What the status in the bar says: "Saved" only once storage has committed the change. */

@@ -5,6 +5,7 @@ import { ORIGIN } from '../../../src/lib/doc/origins';
 import { metaMap, SCHEMA_VERSION } from '../../../src/lib/doc/schema';
 import { readText, writeText } from '../../../src/lib/doc/answers';
 import { WorkbookSession } from '../../../src/lib/state/session.svelte';
+import { writeInSlices } from '../../../src/lib/state/slices';
 
 function storedDoc(change: (doc: Y.Doc) => void): Uint8Array[] {
 	const doc = new Y.Doc();
@@ -41,7 +42,8 @@ describe('WorkbookSession', () => {
 		const before = persistence.updates.length;
 		const seen: number[] = [];
 		const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
-		const done = await session.writeInSlices(
+		const done = await writeInSlices(
+			session,
 			names,
 			(doc, name) => doc.getArray<string>('test:names').push([name]),
 			{ origin: ORIGIN.import, sliceMs: 0, onProgress: (p) => seen.push(p) }
@@ -66,7 +68,8 @@ describe('WorkbookSession', () => {
 	it('writes no slice once the workbook stops taking changes', async () => {
 		const session = await new WorkbookSession({ persistence: new MemoryPersistence() }).open();
 		let calls = 0;
-		const run = session.writeInSlices(
+		const run = writeInSlices(
+			session,
 			[1, 2, 3, 4],
 			(doc, n) => {
 				calls++;

@@ -2,7 +2,6 @@
  * The "Take it elsewhere" part of Import and export: the calendar file, everyone as one vCard
  * file, or the people the user picks (found by name, since a village may hold thousands).
  */
-import { SvelteSet } from 'svelte/reactivity';
 import { queryContacts } from '../../model/search';
 import type { Contact, Id } from '../../model/records';
 import { peopleOf, type People } from '../people.svelte';
@@ -19,7 +18,7 @@ export class ExportState {
 	/** Whether the "Choose people" list is open: the list is only worked out while it is. */
 	choosing = $state(false);
 	find = $state('');
-	readonly #picked = new SvelteSet<Id>();
+	#picked = $state<Record<Id, boolean>>({});
 
 	constructor(session: WorkbookSession) {
 		this.#session = session;
@@ -40,20 +39,21 @@ export class ExportState {
 
 	/** The picked people still in the workbook. */
 	get picked(): Id[] {
-		return [...this.#picked].filter((id) => this.#people.contacts.get(id));
+		return Object.keys(this.#picked).filter(
+			(id) => this.#picked[id] && this.#people.contacts.get(id)
+		);
 	}
 
 	isPicked(id: Id): boolean {
-		return this.#picked.has(id);
+		return this.#picked[id] === true;
 	}
 
 	setPicked(id: Id, on: boolean): void {
-		if (on) this.#picked.add(id);
-		else this.#picked.delete(id);
+		this.#picked[id] = on;
 	}
 
 	contactsFile(onlyPicked = false): FileOut {
-		return exportContacts(this.#session, onlyPicked ? this.#picked : undefined);
+		return exportContacts(this.#session, onlyPicked ? this.picked : undefined);
 	}
 
 	calendarFile(slotLabel: (kind: string) => string): FileOut {

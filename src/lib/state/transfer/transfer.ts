@@ -32,6 +32,7 @@ import { nowIso, todayIn } from '../../model/dates';
 import type { Contact, Id, IsoDate } from '../../model/records';
 import { recordBackup } from '../home-backup';
 import type { WorkbookSession } from '../session.svelte';
+import { writeInSlices } from '../slices';
 import { runInWorker, WorkerTimeout } from './worker-client';
 
 export type { DraftStatus } from '../../io/import-plan';
@@ -122,7 +123,8 @@ export async function commitImport(
 ): Promise<ImportOutcome | null> {
 	const outcome: ImportOutcome = { added: 0, merged: 0, skipped: 0 };
 	const createdAt = nowIso();
-	const ok = await session.writeInSlices(
+	const ok = await writeInSlices(
+		session,
 		preview.drafts,
 		(doc, draft, i) => {
 			const status = preview.statuses[i]!;
@@ -222,8 +224,9 @@ export function replaceWithBackup(
 }
 
 /** Contacts as one vCard 4.0 file (all, or the ids given). */
-export function exportContacts(session: WorkbookSession, ids?: ReadonlySet<Id>): FileOut {
-	const contacts = listRecords(session.doc, contactSpec).filter((c) => !ids || ids.has(c.id));
+export function exportContacts(session: WorkbookSession, ids?: readonly Id[]): FileOut {
+	const only = ids && new Set(ids);
+	const contacts = listRecords(session.doc, contactSpec).filter((c) => !only || only.has(c.id));
 	return {
 		name: `village-contacts-${todayIn()}.vcf`,
 		type: 'text/vcard',
