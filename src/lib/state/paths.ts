@@ -27,7 +27,7 @@ export interface LinkStatus {
 	lastSynced: number | null;
 	problem: WebrtcStatus['problem'];
 	relay: RelayPhase;
-	/** Changes made here that a relay does not hold yet. */
+	/** Changes made here that a relay may not hold yet. */
 	sending: boolean;
 	/** Relay entries that failed to open or apply, each changing nothing. */
 	skipped: number;
@@ -172,7 +172,8 @@ export class SyncPaths {
 			lastSynced,
 			problem: p2p?.problem ?? null,
 			relay,
-			sending: this.#sending,
+			// A relay that has not caught up once since it started may still lack what was made here.
+			sending: this.#sending || relays.some((r) => r.lastSynced === null),
 			skipped,
 			skippedReasons
 		};
