@@ -8,7 +8,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { buildWorkbookDoc, seedWorkbook } from '../bench/lib/big-workbook';
 import { checkA11y, launchPersistent, shoot, BASE_URL, type PersistentContext } from './support';
-import { addAction, checkIn, invite, join, storedRows } from './support/partner';
+import { addAction, checkIn, invite, join, storedDoc } from './support/partner';
 import { watchPolicies, type PolicyWatch } from './support/security';
 
 test.setTimeout(90_000);
@@ -295,12 +295,7 @@ test('a 1 MB workbook syncs completely to another device on first connect', asyn
 	await expect(status(b.page)).toContainText('your other device is online');
 	await expect(status(a.page)).toContainText('your other device is online');
 
-	const stored = async () => {
-		const doc = new Y.Doc();
-		for (const row of await storedRows(b.page, 'village-workbook'))
-			Y.applyUpdate(doc, Buffer.from(row, 'base64'));
-		return doc;
-	};
+	const stored = () => storedDoc(b.page, 'village-workbook');
 	await expect
 		.poll(async () => (await stored()).getMap('conversations').size, { timeout: 30_000 })
 		.toBe(6000);

@@ -7,15 +7,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { deriveRelayKeys, seal } from '../../src/lib/adapters/sync/relay-crypto';
 import { startRelayServer } from '../../src/server/relay.js';
 import { buildWorkbookDoc, seedWorkbook } from '../bench/lib/big-workbook';
+import { appendToMailbox, hostileEntries } from '../unit/support/mailbox';
 import { checkA11y, launchPersistent, shoot, BASE_URL, type PersistentContext } from './support';
-import { addAction, checkIn, invite, join, storedRows } from './support/partner';
+import { addAction, checkIn, invite, join, storedDoc } from './support/partner';
 import { watchPolicies, type PolicyWatch } from './support/security';
 
 test.setTimeout(120_000);
@@ -162,12 +161,7 @@ test('a 1 MB workbook reaches another device through the relay', async () => {
 	await b.page.goto(withoutP2P(link));
 	await b.page.getByRole('button', { name: 'Link this device' }).click();
 	await expect(relayStatus(b.page)).toContainText('Relay reachable');
-	const stored = async () => {
-		const doc = new Y.Doc();
-		for (const row of await storedRows(b.page, 'village-workbook'))
-			Y.applyUpdate(doc, Buffer.from(row, 'base64'));
-		return doc;
-	};
+	const stored = () => storedDoc(b.page, 'village-workbook');
 	await expect
 		.poll(async () => (await stored()).getMap('conversations').size, { timeout: 60_000 })
 		.toBe(1400);
@@ -193,42 +187,14 @@ test('tampered, truncated, foreign and crafted entries change nothing, and the p
 	await expect(relayStatus(a.page)).toContainText('everything is sent');
 
 	// Someone with write access to the mailbox (the relay's operator, or a client that found its
-	// name) appends junk: a damaged copy of an entry sealed with the space's key, a cut-off one,
+	// name) appends junk: a tampered copy of an entry sealed with the space's key, a cut-off one,
 	// one sealed with another key, a malformed update in a valid seal, and not an entry at all.
 	const secret = new URLSearchParams(link.split('#')[1]).get('secret')!;
 	const keys = await deriveRelayKeys(secret);
 	const sealedDoc = new Y.Doc();
 	sealedDoc.getMap('not-a-partner-field').set('x', 'sealed but harmless');
 	const sealedUpdate = await seal(keys, Y.encodeStateAsUpdate(sealedDoc), 7);
-	const tampered = sealedUpdate.slice();
-	tampered[tampered.length - 5]! ^= 0x10;
-	const foreign = await seal(await deriveRelayKeys('another space entirely'), sealedUpdate, 8);
-	// A malformed Yjs update inside a valid seal (yjs issue #687: such bytes can hang or throw).
-	const crafted = await seal(keys, new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x0f, 5, 0]), 9);
-	const mailbox = new Y.Doc();
-	// The provider hands WebSocketPolyfill on to its socket; its type does not list it.
-	const config = {
-		url: relay.url,
-		name: keys.mailbox,
-		document: mailbox,
-		WebSocketPolyfill: WebSocket
-	};
-	const hostile = new HocuspocusProvider(config);
-	try {
-		await new Promise<void>((resolve) => hostile.on('synced', () => resolve()));
-		mailbox
-			.getArray('entries')
-			.push([tampered, sealedUpdate.slice(0, 20), foreign, crafted, 'not an entry']);
-		await new Promise<void>((resolve) => {
-			if (!hostile.hasUnsyncedChanges) resolve();
-			else
-				hostile.on('unsyncedChanges', ({ number }: { number: number }) => {
-					if (number === 0) resolve();
-				});
-		});
-	} finally {
-		hostile.destroy();
-	}
+	await appendToMailbox(relay.url, keys.mailbox, await hostileEntries(keys, sealedUpdate));
 
 	const skipped = a.page.getByTestId('relay-skipped');
 	await expect(skipped).toContainText('Skipped 5 entries');

@@ -3,6 +3,7 @@
  * (partner.spec.ts over WebRTC, relay.spec.ts through the relay).
  */
 import { expect, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 
 export async function addAction(page: Page, text: string) {
 	await page.goto('/workbook/plan');
@@ -60,4 +61,11 @@ export function storedRows(page: Page, name: string): Promise<string[]> {
 			db.close();
 		}
 	}, name);
+}
+
+/** One of the page's IndexedDB update stores merged into a document (read in Node). */
+export async function storedDoc(page: Page, name: string): Promise<Y.Doc> {
+	const doc = new Y.Doc();
+	for (const row of await storedRows(page, name)) Y.applyUpdate(doc, Buffer.from(row, 'base64'));
+	return doc;
 }
