@@ -4,7 +4,7 @@
  * the browser tests of relay sync.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { createRequire } from 'node:module';
 import * as Y from 'yjs';
 import { deriveRelayKeys, seal, type RelayKeys } from '../../../src/lib/adapters/sync/relay-crypto';
 
@@ -20,6 +20,9 @@ export async function hostileEntries(keys: RelayKeys, genuine: Uint8Array): Prom
 	const crafted = await seal(keys, new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x0f, 5, 0]), 3);
 	return [tampered, genuine.slice(0, 20), foreign, crafted, 'not an entry'];
 }
+
+/** Required, not imported: under the runes tests packages resolve for the browser, where `ws` is a stub. */
+const WebSocket: unknown = createRequire(import.meta.url)('ws');
 
 /** Connects to `mailbox` on the relay at `url`, appends `entries`, waits until stored, leaves. */
 export async function appendToMailbox(url: string, mailbox: string, entries: unknown[]) {
