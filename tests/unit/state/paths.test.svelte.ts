@@ -36,7 +36,7 @@ function side(
 ) {
 	const doc = new Y.Doc();
 	let status: LinkStatus = LINK_OFF;
-	const waiters = new Set<() => void>();
+	let waiters: (() => void)[] = [];
 	const p = new SyncPaths(doc, (s) => {
 		status = s;
 		for (const w of [...waiters]) w();
@@ -49,15 +49,15 @@ function side(
 		new Promise<LinkStatus>((resolve, reject) => {
 			const check = () => {
 				if (!match(status)) return;
-				waiters.delete(check);
+				waiters = waiters.filter((w) => w !== check);
 				clearTimeout(timer);
 				resolve(status);
 			};
 			const timer = setTimeout(() => {
-				waiters.delete(check);
+				waiters = waiters.filter((w) => w !== check);
 				reject(new Error(`never ${what}: ${JSON.stringify(status)}`));
 			}, ms);
-			waiters.add(check);
+			waiters.push(check);
 			check();
 		});
 	const has = (key: string, value: string) =>
