@@ -9,7 +9,7 @@ import { readSettings } from '../doc';
 import { buildLink, SECRET_BITS, type RoomLink } from '../model/partner';
 import { deviceRelays } from './relays.svelte';
 import { randomToken } from './partner.svelte';
-import { LINK_OFF, openPaths, SyncPaths, type LinkStatus } from './paths';
+import { Linked } from './linked.svelte';
 import type { WorkbookSession } from './session.svelte';
 import { fileSync, type FileSync } from './syncfile';
 
@@ -31,15 +31,14 @@ function load(): DeviceConfig | null {
 	}
 }
 
-export class DeviceLink implements FileSync {
+export class DeviceLink extends Linked implements FileSync {
 	config = $state<DeviceConfig | null>(load());
-	status = $state<LinkStatus>(LINK_OFF);
 
 	#session: WorkbookSession;
-	#connection: SyncPaths | null = null;
 	#files: FileSync;
 
 	constructor(session: WorkbookSession) {
+		super();
 		this.#session = session;
 		this.#files = fileSync(
 			() => (session.writable ? session.doc : null),
@@ -86,19 +85,8 @@ export class DeviceLink implements FileSync {
 
 	async connect(): Promise<void> {
 		const config = this.config;
-		if (!config || this.#connection || !this.#session.writable) return;
-		this.#connection = new SyncPaths(this.#session.doc, (s) => (this.status = s));
-		await openPaths(this.#connection, config, readSettings(this.#session.doc).iceServers);
-	}
-
-	pause(): void {
-		this.#connection?.pause();
-	}
-	resume(): void {
-		this.#connection?.resume();
-	}
-	get bytesSent(): number {
-		return this.#connection?.bytesSent ?? 0;
+		if (!config || !this.#session.writable) return;
+		await this.openLink(this.#session.doc, config, readSettings(this.#session.doc).iceServers);
 	}
 
 	/** Stops syncing with other devices and forgets the link on this browser. */
@@ -116,10 +104,7 @@ export class DeviceLink implements FileSync {
 	}
 
 	async #close() {
-		const c = this.#connection;
-		this.#connection = null;
-		this.status = LINK_OFF;
-		await c?.close();
+		await this.closeLink();
 	}
 
 	#save(config: DeviceConfig) {

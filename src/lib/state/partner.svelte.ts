@@ -63,7 +63,7 @@ import { readProgressInput } from './progress.svelte';
 import { onTypes, YView } from './reactive.svelte';
 import type { WorkbookSession } from './session.svelte';
 import { PARTNER_CONFIG_KEY } from './partnerConfig';
-import { LINK_OFF, openPaths, SyncPaths, type LinkStatus } from './paths';
+import { Linked } from './linked.svelte';
 import { deviceRelays } from './relays.svelte';
 import { fileSync, type FileSync } from './syncfile';
 
@@ -99,16 +99,14 @@ function loadConfig(): PartnerConfig | null {
 	}
 }
 
-export class PartnerSpace implements FileSync {
+export class PartnerSpace extends Linked implements FileSync {
 	config = $state<PartnerConfig | null>(loadConfig());
-	status = $state<LinkStatus>(LINK_OFF);
 	/** True once the shared space is loaded from this device's storage. */
 	ready = $state(false);
 
 	#session: WorkbookSession;
 	#doc: Y.Doc | null = null;
 	#persistence: IndexedDbPersistence | null = null;
-	#connection: SyncPaths | null = null;
 	#views = $state<{
 		members: YView<Member[]>;
 		commitments: YView<ReturnType<typeof readCommitments>>;
@@ -120,6 +118,7 @@ export class PartnerSpace implements FileSync {
 	#opening: Promise<void> | null = null;
 
 	constructor(session: WorkbookSession) {
+		super();
 		this.#session = session;
 	}
 
@@ -243,21 +242,8 @@ export class PartnerSpace implements FileSync {
 		await this.open();
 		const config = this.config;
 		const doc = this.#doc;
-		if (!config || !doc || this.#connection) return;
-		this.#connection = new SyncPaths(doc, (s) => (this.status = s));
-		await openPaths(this.#connection, config, readSettings(this.#session.doc).iceServers);
-	}
-
-	pause(): void {
-		this.#connection?.pause();
-	}
-	resume(): void {
-		this.#connection?.resume();
-	}
-
-	/** Bytes this device has sent to peers (benchmarks). */
-	get bytesSent(): number {
-		return this.#connection?.bytesSent ?? 0;
+		if (!config || !doc) return;
+		await this.openLink(doc, config, readSettings(this.#session.doc).iceServers);
 	}
 
 	/**
@@ -285,10 +271,7 @@ export class PartnerSpace implements FileSync {
 	}
 
 	async #disconnect() {
-		const c = this.#connection;
-		this.#connection = null;
-		this.status = LINK_OFF;
-		await c?.close();
+		await this.closeLink();
 	}
 
 	async #reset() {
