@@ -106,6 +106,10 @@ test('A checks in and closes; B opens later and gets it from the relay; B cheers
 
 	// B opens the link later, while A is gone, and with no way to reach A directly.
 	const b = await browser();
+	await b.page.goto(withoutP2P(link));
+	await expect(b.page.getByTestId('relay-note')).toContainText(relay.url);
+	await shoot(b.page, 'partner-join-relay', { widths: [360], schemes: ['light', 'dark'] });
+	await checkA11y(b.page);
 	await join(b.page, withoutP2P(link), sam);
 	await expect(b.page.getByTestId('checkins')).toContainText(did);
 	await expect(b.page.getByTestId('checkins')).toContainText(stuck);
@@ -155,10 +159,13 @@ test('a 1 MB workbook reaches another device through the relay', async () => {
 	const link = await a.page.getByTestId('invite-link').inputValue();
 	expect(link).toContain(`relay=${encodeURIComponent(relay.url)}`);
 	await expect(relayStatus(a.page)).toContainText('everything is sent', { timeout: 60_000 });
+	await shoot(a.page, 'settings-device-relay');
+	await checkA11y(a.page);
 	await closeBrowser(a.context);
 
 	const b = await browser();
 	await b.page.goto(withoutP2P(link));
+	await expect(b.page.getByTestId('relay-note')).toContainText(relay.url);
 	await b.page.getByRole('button', { name: 'Link this device' }).click();
 	await expect(relayStatus(b.page)).toContainText('Relay reachable');
 	const stored = () => storedDoc(b.page, 'village-workbook');
