@@ -34,6 +34,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+import { guardUpgrades, listen, urlFor } from './limits.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,15 +84,6 @@ export const DEFAULTS = Object.freeze({
  * @property {() => number} connections open WebSocket connections right now
  * @property {() => Promise<void>} close stores every open mailbox, drops every connection, stops
  */
-
-/**
- * @param {string} host
- * @param {number} port
- */
-function urlFor(host, port) {
-	const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-	return `ws://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
-}
 
 /**
  * The Yjs update a Hocuspocus message carries, or null for messages that carry none
@@ -297,60 +289,24 @@ export async function startRelayServer(options = {}) {
 		res.end('okay');
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
-	/** @type {Map<string, number>} */
-	const perAddress = new Map();
-
 	wss.on('connection', (ws, req) => {
-		const address = req.socket.remoteAddress ?? '';
-		perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
 		ws.on('error', () => {
 			// e.g. a message over maxPayload: ws closes the socket with 1009 itself.
 		});
-		ws.on('close', () => {
-			const left = (perAddress.get(address) ?? 1) - 1;
-			if (left > 0) perAddress.set(address, left);
-			else perAddress.delete(address);
-		});
 		hocuspocus.handleConnection(ws, req);
 	});
-
-	/**
-	 * @param {import('node:stream').Duplex} socket
-	 * @param {string} status
-	 */
-	const refuse = (socket, status) =>
-		socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-
-	server.on('upgrade', (req, socket, head) => {
-		socket.on('error', () => socket.destroy());
-		if (wss.clients.size >= maxConnections) {
-			log('relay: connection limit reached, refusing a connection');
-			refuse(socket, '503 Service Unavailable');
-			return;
-		}
-		if ((perAddress.get(req.socket.remoteAddress ?? '') ?? 0) >= maxConnectionsPerAddress) {
-			log('relay: per-address connection limit reached, refusing a connection');
-			refuse(socket, '429 Too Many Requests');
-			return;
-		}
-		wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+	guardUpgrades(server, wss, {
+		maxConnections,
+		maxPerAddress: maxConnectionsPerAddress,
+		name: 'relay',
+		log
 	});
-	server.on('clientError', (_err, socket) => socket.destroy());
-
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve(undefined);
-		});
-	});
-	const address = server.address();
-	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const actualPort = await listen(server, port, host);
 
 	/** @type {Promise<void> | null} */
 	let closing = null;
 	return {
-		url: urlFor(host, actualPort),
+		url: urlFor('ws', host, actualPort),
 		host,
 		port: actualPort,
 		dataDir,

@@ -19,6 +19,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { guardUpgrades, listen, urlFor } from './limits.js';
 
 /**
  * @typedef {object} SignalingOptions
@@ -82,15 +83,6 @@ function topicList(topics) {
 }
 
 /**
- * @param {string} host
- * @param {number} port
- */
-function urlFor(host, port) {
-	const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-	return `ws://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
-}
-
-/**
  * @param {SignalingOptions} [options]
  * @returns {Promise<SignalingServer>}
  */
@@ -106,9 +98,6 @@ export async function startSignalingServer(options = {}) {
 		pingTimeout = DEFAULTS.pingTimeout,
 		log = () => {}
 	} = options;
-
-	/** remote address → open connections from it @type {Map<string, number>} */
-	const perClient = new Map();
 
 	/** topic → subscribed connections @type {Map<string, Set<import('ws').WebSocket>>} */
 	const topics = new Map();
@@ -204,55 +193,18 @@ export async function startSignalingServer(options = {}) {
 		});
 	});
 
-	server.on('upgrade', (req, socket, head) => {
-		socket.on('error', () => socket.destroy());
-		if (wss.clients.size >= maxConnections) {
-			log('signaling: connection limit reached, refusing a connection');
-			socket.end(
-				'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
-			);
-			return;
-		}
-		const address = req.socket.remoteAddress ?? '';
-		const mine = perClient.get(address) ?? 0;
-		if (mine >= maxConnectionsPerClient) {
-			log('signaling: too many connections from one client, refusing one');
-			socket.end(
-				'HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
-			);
-			return;
-		}
-		perClient.set(address, mine + 1);
-		let counted = true;
-		const release = () => {
-			if (!counted) return;
-			counted = false;
-			const left = (perClient.get(address) ?? 1) - 1;
-			if (left > 0) perClient.set(address, left);
-			else perClient.delete(address);
-		};
-		socket.once('close', release);
-		wss.handleUpgrade(req, socket, head, (ws) => {
-			ws.once('close', release);
-			wss.emit('connection', ws, req);
-		});
+	guardUpgrades(server, wss, {
+		maxConnections,
+		maxPerAddress: maxConnectionsPerClient,
+		name: 'signaling',
+		log
 	});
-	server.on('clientError', (_err, socket) => socket.destroy());
-
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve(undefined);
-		});
-	});
-	const address = server.address();
-	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const actualPort = await listen(server, port, host);
 
 	/** @type {Promise<void> | null} */
 	let closing = null;
 	return {
-		url: urlFor(host, actualPort),
+		url: urlFor('ws', host, actualPort),
 		host,
 		port: actualPort,
 		server,

@@ -21,6 +21,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageCsp, securityHeaders } from './security.js';
+import { listen, urlFor } from './limits.js';
 
 /** @type {Record<string, string>} */
 export const CONTENT_TYPES = {
@@ -226,15 +227,6 @@ export function createHandler(root) {
 }
 
 /**
- * @param {string} host
- * @param {number} port
- */
-function urlFor(host, port) {
-	const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-	return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
-}
-
-/**
  * @typedef {object} StaticServer
  * @property {string} url e.g. `http://127.0.0.1:4173`
  * @property {string} host the address it is bound to
@@ -262,18 +254,10 @@ export async function startStaticServer({
 	}
 	const server = http.createServer(createHandler(absRoot));
 	server.keepAliveTimeout = 5000;
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			resolve(undefined);
-		});
-	});
-	const address = server.address();
-	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const actualPort = await listen(server, port, host);
 	let closing = /** @type {Promise<void> | null} */ (null);
 	return {
-		url: urlFor(host, actualPort),
+		url: urlFor('http', host, actualPort),
 		host,
 		port: actualPort,
 		server,

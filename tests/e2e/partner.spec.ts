@@ -8,6 +8,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { buildWorkbookDoc, seedWorkbook } from '../bench/lib/big-workbook';
 import { checkA11y, launchPersistent, shoot, BASE_URL, type PersistentContext } from './support';
+import { addAction, checkIn, invite, join, storedDoc } from './support/partner';
 import { watchPolicies, type PolicyWatch } from './support/security';
 
 test.setTimeout(90_000);
@@ -30,37 +31,6 @@ async function browser(): Promise<{ context: PersistentContext; page: Page }> {
 }
 
 const status = (page: Page) => page.getByTestId('link-status');
-
-async function addAction(page: Page, text: string) {
-	await page.goto('/workbook/plan');
-	await page.getByLabel('New action').fill(text);
-	await page.getByLabel('New action').press('Enter');
-	await expect(page.locator('.action-text').last()).toHaveValue(text);
-}
-
-async function invite(page: Page, name: string): Promise<string> {
-	await page.goto('/partner');
-	await page.getByLabel('Your name, as your partner will see it').fill(name);
-	await page.getByRole('button', { name: 'Invite a partner' }).click();
-	const link = page.getByTestId('invite-link');
-	await expect(link).toHaveValue(/\/partner\/join#room=/);
-	return link.inputValue();
-}
-
-async function join(page: Page, link: string, name: string) {
-	await page.goto(link);
-	await page.getByLabel(/Your name, as .* will see it/).fill(name);
-	await page.getByRole('button', { name: 'Join' }).click();
-	await expect(page).toHaveURL(/\/partner$/);
-}
-
-async function checkIn(page: Page, did: string, next = '', stuck = '') {
-	await page.getByLabel('What I did').fill(did);
-	await page.getByLabel("What's next").fill(next);
-	await page.getByLabel("Where I'm stuck").fill(stuck);
-	await page.getByRole('button', { name: 'Send check-in' }).click();
-	await expect(page.getByTestId('checkins')).toContainText(did);
-}
 
 /** Every byte this browser stores for its partnership, as text (Yjs keeps strings as UTF-8). */
 function storedSharedSpace(page: Page): Promise<string> {
@@ -299,33 +269,6 @@ test('a standard y-webrtc client in Node joins from the invite link and reads th
 	expect(JSON.parse(output)).toEqual(['Ask for the sponsor conversation']);
 });
 
-/** The rows of one of the page's IndexedDB update stores, base64 (for decoding in Node). */
-function storedRows(page: Page, name: string): Promise<string[]> {
-	return page.evaluate(async (dbName) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const r = indexedDB.open(dbName);
-			r.onsuccess = () => resolve(r.result);
-			r.onerror = () => reject(r.error);
-		});
-		try {
-			if (!db.objectStoreNames.contains('updates')) return [];
-			const rows = await new Promise<Uint8Array[]>((resolve, reject) => {
-				const r = db.transaction('updates').objectStore('updates').getAll();
-				r.onsuccess = () => resolve(r.result as Uint8Array[]);
-				r.onerror = () => reject(r.error);
-			});
-			return rows.map((row) => {
-				let s = '';
-				for (let i = 0; i < row.length; i += 0x8000)
-					s += String.fromCharCode(...row.subarray(i, i + 0x8000));
-				return btoa(s);
-			});
-		} finally {
-			db.close();
-		}
-	}, name);
-}
-
 test('a 1 MB workbook syncs completely to another device on first connect', async () => {
 	const seedDoc = buildWorkbookDoc({
 		contacts: 2000,
@@ -352,12 +295,7 @@ test('a 1 MB workbook syncs completely to another device on first connect', asyn
 	await expect(status(b.page)).toContainText('your other device is online');
 	await expect(status(a.page)).toContainText('your other device is online');
 
-	const stored = async () => {
-		const doc = new Y.Doc();
-		for (const row of await storedRows(b.page, 'village-workbook'))
-			Y.applyUpdate(doc, Buffer.from(row, 'base64'));
-		return doc;
-	};
+	const stored = () => storedDoc(b.page, 'village-workbook');
 	await expect
 		.poll(async () => (await stored()).getMap('conversations').size, { timeout: 30_000 })
 		.toBe(6000);

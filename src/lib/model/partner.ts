@@ -70,6 +70,8 @@ export interface RoomLink {
 	secret: string;
 	/** Signaling servers, in order. */
 	signal: string[];
+	/** Relays (store-and-forward mailboxes) for when nobody is online at the same time. */
+	relay?: string[];
 	/** Display name of whoever made the link (optional). */
 	from?: string;
 }
@@ -86,6 +88,7 @@ export function linkFragment(link: RoomLink): string {
 	params.set('room', link.room);
 	params.set('secret', link.secret);
 	for (const s of link.signal) params.append('signal', s);
+	for (const r of link.relay ?? []) params.append('relay', r);
 	if (link.from) params.set('from', link.from);
 	return params.toString();
 }
@@ -134,8 +137,61 @@ export function parseLink(input: string): ParsedLink {
 	}
 	if (signal.length === 0)
 		return { ok: false, problem: 'This link names no signaling server, so nobody can be found.' };
+	const relay: string[] = [];
+	for (const r of params.getAll('relay')) {
+		const problem = relayProblem(r);
+		if (problem) return { ok: false, problem: `In this link: ${problem}` };
+		if (!relay.includes(r)) relay.push(r);
+	}
 	const from = cleanName(params.get('from') ?? '');
-	return { ok: true, link: { room, secret, signal, ...(from ? { from } : {}) } };
+	return {
+		ok: true,
+		link: { room, secret, signal, ...(relay.length ? { relay } : {}), ...(from ? { from } : {}) }
+	};
+}
+
+/** Longest relay address accepted (a link or the setting cannot smuggle in a whole page). */
+export const MAX_RELAY_ADDRESS = 512;
+
+/**
+ * Why `address` cannot be used as a relay, or null when it can: a WebSocket address (ws: or
+ * wss:) with a host, as in an invite link's `relay=` or the relay setting.
+ */
+export function relayProblem(address: string): string | null {
+	const shown = address.length > 80 ? `${address.slice(0, 77)}…` : address;
+	if (!address.trim()) return 'The relay address is empty.';
+	if (address.length > MAX_RELAY_ADDRESS) return `The relay address “${shown}” is too long.`;
+	let url: URL;
+	try {
+		url = new URL(address);
+	} catch {
+		return `The relay “${shown}” is not a web address.`;
+	}
+	if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+		return `The relay “${shown}” must start with ws:// or wss:// (a WebSocket address).`;
+	if (!url.hostname) return `The relay “${shown}” names no server.`;
+	if (url.username || url.password)
+		return `The relay “${shown}” carries a user name or password; Village never sends those.`;
+	return null;
+}
+
+/** Why an entry from a relay was skipped (it changed nothing). */
+export const SKIP_REASONS = [
+	'malformed', // not bytes, or an unknown format version
+	'truncated', // shorter than any sealed entry can be
+	'wrong-key', // sealed with another key: a foreign entry
+	'tampered', // our key id, but the ciphertext or header does not authenticate
+	'too-large', // bigger than the device accepts
+	'invalid-update' // authentic, but not a change this document can take
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Relays of a link and of this device's setting, each once, the link's first. */
+export function relaysFor(
+	link: readonly string[] | undefined,
+	device: readonly string[]
+): string[] {
+	return [...new Set([...(link ?? []), ...device])];
 }
 
 /** Base64url of random bytes: the form used for rooms and secrets. */

@@ -1,12 +1,15 @@
 /**
  * "Your other devices": the private workbook itself synced between the user's own browsers over
- * y-webrtc, with a room and secret of its own (never the partnership's). The link carries them in
- * its fragment; y-webrtc loads only when linking is used (Settings or the /device screen).
+ * y-webrtc and, when a relay is named (by the link or this device's setting), through that
+ * relay's end-to-end encrypted mailbox, with a room and secret of its own (never the
+ * partnership's). The link carries them in its fragment; the sync code loads only when linking
+ * is used (Settings or the /device screen).
  */
-import type { WebrtcConnection } from '../adapters/sync/webrtc';
-import { ORIGIN, readSettings } from '../doc';
+import { readSettings } from '../doc';
 import { buildLink, SECRET_BITS, type RoomLink } from '../model/partner';
-import { phaseOf, randomToken, type LinkStatus } from './partner.svelte';
+import { deviceRelays } from './relays.svelte';
+import { randomToken } from './partner.svelte';
+import { Linked } from './linked.svelte';
 import type { WorkbookSession } from './session.svelte';
 import { fileSync, type FileSync } from './syncfile';
 
@@ -16,6 +19,7 @@ export interface DeviceConfig {
 	room: string;
 	secret: string;
 	signal: string[];
+	relay?: string[];
 }
 
 function load(): DeviceConfig | null {
@@ -27,15 +31,14 @@ function load(): DeviceConfig | null {
 	}
 }
 
-export class DeviceLink implements FileSync {
+export class DeviceLink extends Linked implements FileSync {
 	config = $state<DeviceConfig | null>(load());
-	status = $state<LinkStatus>({ phase: 'off', lastSynced: null, problem: null });
 
 	#session: WorkbookSession;
-	#connection: WebrtcConnection | null = null;
 	#files: FileSync;
 
 	constructor(session: WorkbookSession) {
+		super();
 		this.#session = session;
 		this.#files = fileSync(
 			() => (session.writable ? session.doc : null),
@@ -47,7 +50,12 @@ export class DeviceLink implements FileSync {
 	link(origin: string): string | null {
 		const c = this.config;
 		return c
-			? buildLink(origin, '/device', { room: c.room, secret: c.secret, signal: c.signal })
+			? buildLink(origin, '/device', {
+					room: c.room,
+					secret: c.secret,
+					signal: c.signal,
+					...(c.relay?.length ? { relay: c.relay } : {})
+				})
 			: null;
 	}
 
@@ -57,7 +65,8 @@ export class DeviceLink implements FileSync {
 		this.#save({
 			room: randomToken(96),
 			secret: randomToken(SECRET_BITS),
-			signal: readSettings(this.#session.doc).signalingUrls
+			signal: readSettings(this.#session.doc).signalingUrls,
+			relay: deviceRelays()
 		});
 		await this.connect();
 	}
@@ -65,36 +74,19 @@ export class DeviceLink implements FileSync {
 	/** Links this browser with the workbook of the link. */
 	async join(link: RoomLink): Promise<void> {
 		await this.#close();
-		this.#save({ room: link.room, secret: link.secret, signal: link.signal });
+		this.#save({
+			room: link.room,
+			secret: link.secret,
+			signal: link.signal,
+			relay: link.relay ?? []
+		});
 		await this.connect();
 	}
 
 	async connect(): Promise<void> {
 		const config = this.config;
-		if (!config || this.#connection || !this.#session.writable) return;
-		const { connectWebrtc } = await import('../adapters/sync/webrtc');
-		if (this.#connection || this.config !== config) return;
-		this.status = { phase: 'connecting', lastSynced: null, problem: null };
-		this.#connection = connectWebrtc(this.#session.doc, {
-			room: config.room,
-			secret: config.secret,
-			signaling: config.signal,
-			iceServers: readSettings(this.#session.doc).iceServers,
-			remoteOrigin: ORIGIN.remote,
-			onStatus: (s) => {
-				this.status = { phase: phaseOf(s), lastSynced: s.lastSynced, problem: s.problem };
-			}
-		});
-	}
-
-	pause(): void {
-		this.#connection?.pause();
-	}
-	resume(): void {
-		this.#connection?.resume();
-	}
-	get bytesSent(): number {
-		return this.#connection?.bytesSent ?? 0;
+		if (!config || !this.#session.writable) return;
+		await this.openLink(this.#session.doc, config, readSettings(this.#session.doc).iceServers);
 	}
 
 	/** Stops syncing with other devices and forgets the link on this browser. */
@@ -112,10 +104,7 @@ export class DeviceLink implements FileSync {
 	}
 
 	async #close() {
-		const c = this.#connection;
-		this.#connection = null;
-		this.status = { phase: 'off', lastSynced: null, problem: null };
-		await c?.closed();
+		await this.closeLink();
 	}
 
 	#save(config: DeviceConfig) {

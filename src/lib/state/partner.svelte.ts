@@ -3,14 +3,15 @@
  * database, synced with the partner over y-webrtc), and the commands that change it. Only what
  * the user shares goes in: commitments (Plan-step actions marked "share with partner", kept in
  * step with the private action both ways), weekly check-ins, cheers and comments, and progress
- * as counts. y-webrtc loads only when a connection is made (`await import`).
+ * as counts. It travels over WebRTC and, when a relay is named (by the invite link or this
+ * device's setting), through that relay's end-to-end encrypted mailbox (paths.ts); that code
+ * loads only when a connection is made (`await import`).
  *
  * Screens get one instance per page through `partnerSpace(session)`; it stays open (and
  * connected) while the user moves between screens, until they leave.
  */
 import * as Y from 'yjs';
 import { IndexedDbPersistence } from '../adapters/persistence/indexeddb';
-import type { WebrtcConnection, WebrtcStatus } from '../adapters/sync/webrtc';
 import {
 	actionSpec,
 	collectionMap,
@@ -62,6 +63,8 @@ import { readProgressInput } from './progress.svelte';
 import { onTypes, YView } from './reactive.svelte';
 import type { WorkbookSession } from './session.svelte';
 import { PARTNER_CONFIG_KEY } from './partnerConfig';
+import { Linked } from './linked.svelte';
+import { deviceRelays } from './relays.svelte';
 import { fileSync, type FileSync } from './syncfile';
 
 const CONFIG_KEY = PARTNER_CONFIG_KEY;
@@ -72,18 +75,14 @@ export interface PartnerConfig {
 	room: string;
 	secret: string;
 	signal: string[];
+	/** Relays named by the link (joiner) or by this device when it invited (inviter). */
+	relay?: string[];
 	role: 'inviter' | 'joiner';
 	memberId: string;
 	name: string;
 }
 
-export type LinkPhase = 'off' | 'paused' | 'connecting' | 'waiting' | 'online';
-
-export interface LinkStatus {
-	phase: LinkPhase;
-	lastSynced: number | null;
-	problem: WebrtcStatus['problem'];
-}
+export { phaseOf, type LinkPhase, type LinkStatus } from './paths';
 
 /** Random base64url text with `bits` bits of randomness (crypto.getRandomValues). */
 export function randomToken(bits = SECRET_BITS): string {
@@ -100,22 +99,14 @@ function loadConfig(): PartnerConfig | null {
 	}
 }
 
-export function phaseOf(s: WebrtcStatus): LinkPhase {
-	if (!s.active) return 'paused';
-	if (s.peers > 0) return 'online';
-	return s.signaling ? 'waiting' : 'connecting';
-}
-
-export class PartnerSpace implements FileSync {
+export class PartnerSpace extends Linked implements FileSync {
 	config = $state<PartnerConfig | null>(loadConfig());
-	status = $state<LinkStatus>({ phase: 'off', lastSynced: null, problem: null });
 	/** True once the shared space is loaded from this device's storage. */
 	ready = $state(false);
 
 	#session: WorkbookSession;
 	#doc: Y.Doc | null = null;
 	#persistence: IndexedDbPersistence | null = null;
-	#connection: WebrtcConnection | null = null;
 	#views = $state<{
 		members: YView<Member[]>;
 		commitments: YView<ReturnType<typeof readCommitments>>;
@@ -127,6 +118,7 @@ export class PartnerSpace implements FileSync {
 	#opening: Promise<void> | null = null;
 
 	constructor(session: WorkbookSession) {
+		super();
 		this.#session = session;
 	}
 
@@ -167,7 +159,13 @@ export class PartnerSpace implements FileSync {
 	link(origin: string): string | null {
 		const c = this.config;
 		if (!c) return null;
-		const link: RoomLink = { room: c.room, secret: c.secret, signal: c.signal, from: c.name };
+		const link: RoomLink = {
+			room: c.room,
+			secret: c.secret,
+			signal: c.signal,
+			...(c.relay?.length ? { relay: c.relay } : {}),
+			from: c.name
+		};
 		return buildLink(origin, '/partner/join', link);
 	}
 
@@ -211,6 +209,7 @@ export class PartnerSpace implements FileSync {
 			room: randomToken(96),
 			secret: randomToken(SECRET_BITS),
 			signal,
+			relay: deviceRelays(),
 			role: 'inviter',
 			memberId: randomToken(64),
 			name: cleanName(name)
@@ -229,6 +228,7 @@ export class PartnerSpace implements FileSync {
 			room: link.room,
 			secret: link.secret,
 			signal: link.signal,
+			relay: link.relay ?? [],
 			role: 'joiner',
 			memberId: randomToken(64),
 			name: cleanName(name)
@@ -242,37 +242,14 @@ export class PartnerSpace implements FileSync {
 		await this.open();
 		const config = this.config;
 		const doc = this.#doc;
-		if (!config || !doc || this.#connection) return;
-		const { connectWebrtc } = await import('../adapters/sync/webrtc');
-		if (this.#connection || this.config !== config) return;
-		this.status = { phase: 'connecting', lastSynced: null, problem: null };
-		this.#connection = connectWebrtc(doc, {
-			room: config.room,
-			secret: config.secret,
-			signaling: config.signal,
-			iceServers: readSettings(this.#session.doc).iceServers,
-			remoteOrigin: ORIGIN.remote,
-			onStatus: (s) => {
-				this.status = { phase: phaseOf(s), lastSynced: s.lastSynced, problem: s.problem };
-			}
-		});
-	}
-
-	pause(): void {
-		this.#connection?.pause();
-	}
-	resume(): void {
-		this.#connection?.resume();
-	}
-
-	/** Bytes this device has sent to peers (benchmarks). */
-	get bytesSent(): number {
-		return this.#connection?.bytesSent ?? 0;
+		if (!config || !doc) return;
+		await this.openLink(doc, config, readSettings(this.#session.doc).iceServers);
 	}
 
 	/**
 	 * Moves the space to a new room and secret: whoever holds the old link reads nothing new.
-	 * The data already shared stays here; the new link can be given to a partner again.
+	 * The relay mailbox derives from the secret, so it moves to a new mailbox too. The data
+	 * already shared stays here; the new link can be given to a partner again.
 	 */
 	async revoke(): Promise<void> {
 		const config = this.config;
@@ -294,10 +271,7 @@ export class PartnerSpace implements FileSync {
 	}
 
 	async #disconnect() {
-		const c = this.#connection;
-		this.#connection = null;
-		this.status = { phase: 'off', lastSynced: null, problem: null };
-		await c?.closed();
+		await this.closeLink();
 	}
 
 	async #reset() {

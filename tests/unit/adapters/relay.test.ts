@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ORIGIN } from '../../../src/lib/doc/origins';
 import { RelaySync, type RelayStatus } from '../../../src/lib/adapters/sync/relay';
 import { deriveRelayKeys, seal } from '../../../src/lib/adapters/sync/relay-crypto';
+import { appendToMailbox, hostileEntries } from '../support/mailbox';
 import {
 	freePort,
 	removeDir,
@@ -170,34 +170,9 @@ describe('RelaySync through a real relay process', { timeout: 40000 }, () => {
 		const good = new Y.Doc();
 		good.getMap('answers').set('goal', 'Find a mentor in climate tech');
 		const genuine = await seal(keys, Y.encodeStateAsUpdate(good), 1);
-		const tampered = genuine.slice();
-		tampered[tampered.length - 5]! ^= 0x10;
-		const foreign = await seal(
-			await deriveRelayKeys('some other space'),
-			Y.encodeStateAsUpdate(good),
-			2
-		);
-		const crafted = await seal(keys, new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x0f, 5, 0]), 3);
-
 		// A hostile client with write access to the mailbox pushes junk next to a genuine entry.
-		const mailbox = new Y.Doc();
-		// The provider hands WebSocketPolyfill on to its socket; its type does not list it.
-		const config = {
-			url: r.url,
-			name: keys.mailbox,
-			document: mailbox,
-			WebSocketPolyfill: WebSocket
-		};
-		const raw = new HocuspocusProvider(config);
-		await new Promise<void>((resolve) => raw.on('synced', () => resolve()));
-		mailbox
-			.getArray('entries')
-			.push([tampered, genuine.slice(0, 20), foreign, crafted, genuine, 'not an entry']);
-		await new Promise<void>((resolve) => {
-			if (!raw.hasUnsyncedChanges) resolve();
-			else raw.on('unsyncedChanges', ({ number }: { number: number }) => number === 0 && resolve());
-		});
-		raw.destroy();
+		const junk = await hostileEntries(keys, genuine);
+		await appendToMailbox(r.url, keys.mailbox, [...junk.slice(0, 4), genuine, junk[4]]);
 
 		const b = new Y.Doc();
 		b.getMap('answers').set('mine', 'kept');

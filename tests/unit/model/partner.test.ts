@@ -5,6 +5,8 @@ import {
 	latestCheckIn,
 	parseLink,
 	reconcile,
+	relayProblem,
+	relaysFor,
 	weekOf,
 	type CheckIn
 } from '../../../src/lib/model/partner';
@@ -38,6 +40,53 @@ describe('invite links', () => {
 			/ws:\/\//
 		);
 		expect(bad('#room=a%20b&secret=abcdefghijklmnopqrstuvwxyz&signal=ws://a')).toMatch(/room/);
+	});
+});
+
+describe('relays in links and settings', () => {
+	const base = '#room=room_ABCdef123&secret=abcdefghijklmnopqrstuvwxyz&signal=ws://127.0.0.1:9';
+
+	it('round-trip every relay of a link, in order, each once', () => {
+		const withRelays = {
+			...link,
+			relay: ['ws://127.0.0.1:4445', 'wss://relay.example.org/village?team=7']
+		};
+		const url = buildLink('http://127.0.0.1:4173', '/partner/join', withRelays);
+		expect(url).toContain('relay=ws%3A%2F%2F127.0.0.1%3A4445&relay=wss%3A%2F%2Frelay');
+		expect(parseLink(url)).toEqual({ ok: true, link: withRelays });
+		const twice = parseLink(`${base}&relay=ws://127.0.0.1:4445&relay=ws://127.0.0.1:4445`);
+		expect(twice.ok && twice.link.relay).toEqual(['ws://127.0.0.1:4445']);
+		const none = parseLink(base);
+		expect(none.ok && 'relay' in none.link).toBe(false);
+	});
+
+	it('refuse a link whose relay is not a WebSocket address, naming it', () => {
+		const r = parseLink(`${base}&relay=ws://127.0.0.1:4445&relay=https://relay.example.org`);
+		expect(r.ok).toBe(false);
+		expect(!r.ok && r.problem).toMatch(
+			/relay “https:\/\/relay\.example\.org” must start with ws:\/\//
+		);
+		const junk = parseLink(`${base}&relay=not a url`);
+		expect(!junk.ok && junk.problem).toMatch(/“not a url” is not a web address/);
+	});
+
+	it('check a relay address typed in the settings', () => {
+		expect(relayProblem('ws://127.0.0.1:4445')).toBeNull();
+		expect(relayProblem('wss://relay.example.org/path')).toBeNull();
+		expect(relayProblem('  ')).toMatch(/empty/);
+		expect(relayProblem('http://relay.example.org')).toMatch(/ws:\/\/ or wss:\/\//);
+		expect(relayProblem('javascript:alert(1)')).toMatch(/must start with ws/);
+		expect(relayProblem('wss://me:pw@relay.example.org')).toMatch(/password/);
+		expect(relayProblem(`wss://relay.example.org/${'x'.repeat(600)}`)).toMatch(/too long/);
+	});
+
+	it('use the link’s relays first, then this device’s, each once', () => {
+		expect(relaysFor(['ws://a:1', 'ws://b:2'], ['ws://b:2', 'ws://c:3'])).toEqual([
+			'ws://a:1',
+			'ws://b:2',
+			'ws://c:3'
+		]);
+		expect(relaysFor(undefined, [])).toEqual([]);
 	});
 });
 

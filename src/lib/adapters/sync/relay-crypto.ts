@@ -11,6 +11,7 @@
  * AES-GCM ciphertext of the Yjs update with its 16-byte tag. The header up to the nonce is the
  * additional authenticated data, so neither the sender nor the key id can be swapped unnoticed.
  */
+import type { SkipReason } from '../../model/partner';
 
 export const ENTRY_VERSION = 1;
 const KEY_ID_BYTES = 4;
@@ -45,14 +46,8 @@ export interface SealedEntry {
 	ciphertext: Uint8Array;
 }
 
-/** Why an entry was skipped. Each is reported, none changes the document. */
-export type OpenError =
-	| 'malformed' // not bytes, or an unknown format version
-	| 'truncated' // shorter than any sealed entry can be
-	| 'wrong-key' // sealed with another key: a foreign entry
-	| 'tampered' // our key id, but the ciphertext or header does not authenticate
-	| 'too-large' // bigger than the caller accepts
-	| 'invalid-update'; // authentic, but not a Yjs update this document can take
+/** Why an entry was skipped (model/partner.ts lists them). Each is reported, none changes the document. */
+export type OpenError = SkipReason;
 
 export type OpenResult =
 	{ ok: true; update: Uint8Array; sender: number } | { ok: false; error: OpenError };
