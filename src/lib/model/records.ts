@@ -90,6 +90,8 @@ export interface Contact {
 	stage: Stage;
 	/** For allies and champions: what they advocate for me, and where. */
 	advocacy: string;
+	/** Stages Village suggested moving them to and I dismissed: never suggested again. */
+	dismissedStages: Stage[];
 	/** Days between touches; null means the tier's default from the plan step. */
 	cadenceDays: number | null;
 	/** An explicit next follow-up, which wins over the cadence. */
@@ -174,4 +176,6 @@ export interface Ask {
 	what: string;
 	on: IsoDate;
 	outcome: AskOutcome;
+	/** They said yes (or partly) and then did it. */
+	followedThrough: boolean;
 }

@@ -27,6 +27,7 @@ export function contact(fields: Partial<Contact> = {}): Contact {
 		similar: null,
 		stage: 'contact',
 		advocacy: '',
+		dismissedStages: [],
 		cadenceDays: null,
 		followUpOn: null,
 		helpsGoal: false,
