@@ -265,7 +265,7 @@ export function reasonFor(name: string, to: Stage, e: ContactEvidence): string {
 				return `${them('said')} yes ${what}${did}`;
 			}
 			case 'recent':
-				return `you have talked with ${whom()} ${x.count} times in the last three months`;
+				return `you have talked with ${whom()} ${times(x.count)} in the last three months`;
 			case 'advocates':
 				return e.advocacy
 					? `${them('speaks up', 'speak up')} for you (${quote(e.advocacy, 40)})`

@@ -101,7 +101,7 @@ describe('champion suggestions, kind by kind', () => {
 		const [s] = stageSuggestions(recent);
 		expect(s!.signs).toBe(ALLY_MIN_SIGNS);
 		expect(s!.reason).toBe(
-			'Cy helped you twice and you have talked with them 2 times in the last three months: make Cy an ally?'
+			'Cy helped you twice and you have talked with them twice in the last three months: make Cy an ally?'
 		);
 		// Exactly RECENT_DAYS ago still counts; a day more does not.
 		const edge = new Date(Date.UTC(2026, 5, 1 - RECENT_DAYS)).toISOString().slice(0, 10);
