@@ -32,7 +32,8 @@ export const RELATE_MIN_CONVERSATIONS = 1;
  * village that backs you. The step says so in its own words (`CHAMPIONS_DONE_WHEN`).
  */
 export const CHAMPIONS_MIN = 2;
-export const CHAMPIONS_DONE_WHEN = 'This step is done when two people are on your side: allies or champions.';
+export const CHAMPIONS_DONE_WHEN =
+	'This step is done when two people are on your side: allies or champions.';
 /** A plan needs at least one time in the week that is kept for networking… */
 export const PLAN_MIN_SLOTS = 1;
 /** …and at least one concrete thing to do. */
