@@ -136,7 +136,7 @@ test('champion suggestions from evidence: accept one, dismiss one, and both stan
 	await expect(page.getByTestId('champions-tells')).toContainText('1 ally and 0 champions');
 
 	// Dev's follow-through is on the ask, ticked; un-ticking it is counted at once.
-	await page.getByLabel('They followed through on “Review my promotion case”').uncheck();
+	await page.getByLabel('Followed through on “Review my promotion case”').uncheck();
 	await expect(page.getByTestId('ask-counts')).toHaveText(/followed through 0/);
 	await checkA11y(page);
 });
