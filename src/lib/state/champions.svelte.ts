@@ -32,6 +32,7 @@ export class ChampionsState {
 		today = todayIn()
 	) {
 		this.today = today;
+		this.askDraft.on = today;
 		this.#contacts = contactsOf(session);
 		this.#asks = asksOf(session);
 	}
@@ -70,6 +71,16 @@ export class ChampionsState {
 		})
 	);
 
+	/** Where someone stands in their column (strongest first), or -1. */
+	indexIn(stage: Stage, id: Id): number {
+		return (
+			this.columns.find((c) => c.stage === stage)?.contacts.findIndex((c) => c.id === id) ?? -1
+		);
+	}
+
+	/** The ask being written: whom, what, and when (today unless changed). */
+	readonly askDraft = $state({ who: '', what: '', on: '' });
+
 	readonly summary = $derived.by(() =>
 		championsSummary(this.#contacts.all, this.#asks.all, CHAMPIONS_MIN)
 	);
@@ -98,6 +109,14 @@ export class ChampionsState {
 	setAdvocacy(id: Id, advocacy: string): void {
 		if (!this.#contacts.get(id)) return;
 		this.#contacts.update(id, { advocacy });
+	}
+
+	/** Adds the ask being written and clears what was asked (whom and when stay for the next). */
+	submitAsk(): boolean {
+		const { who, what, on } = this.askDraft;
+		if (!this.addAsk(who, what, on)) return false;
+		this.askDraft.what = '';
+		return true;
 	}
 
 	/** Adds an ask (what trimmed, a bad date read as today); false when nothing was added. */

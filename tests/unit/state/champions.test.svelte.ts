@@ -61,10 +61,23 @@ describe('ChampionsState', () => {
 		expect(champions.summary.asks).toMatchObject({ asked: 1, saidYes: 1, followedThrough: 1 });
 	});
 
+	it('adds the ask being written, keeping whom and when for the next', async () => {
+		const { ana, champions } = await seeded();
+		expect(champions.askDraft).toEqual({ who: '', what: '', on: TODAY });
+		champions.askDraft.who = ana;
+		champions.askDraft.what = 'An intro to the CFO';
+		expect(champions.submitAsk()).toBe(true);
+		expect(champions.askDraft).toEqual({ who: ana, what: '', on: TODAY });
+		expect(champions.submitAsk()).toBe(false);
+		expect(champions.asks.map((a) => a.what)).toEqual(['An intro to the CFO']);
+	});
+
 	it('moves along the board and writes advocacy', async () => {
 		const { ana, champions } = await seeded();
 		champions.moveTo(ana, 'champion');
 		champions.setAdvocacy(ana, 'Backs me at the board');
+		expect(champions.indexIn('champion', ana)).toBe(0);
+		expect(champions.indexIn('ally', ana)).toBe(-1);
 		expect(champions.columns.find((c) => c.stage === 'champion')!.contacts[0]).toMatchObject({
 			id: ana,
 			advocacy: 'Backs me at the board'
