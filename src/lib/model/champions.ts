@@ -37,6 +37,10 @@ export const FOLLOWED_THROUGH_SIGNS = 1;
 /** Speaking up for you (advocacy written down, or tagged as advocate or sponsor). */
 export const ADVOCACY_SIGNS = 2;
 
+/** The completion rule of `progress.ts` (`CHAMPIONS_MIN`), in the step's own words. */
+export const CHAMPIONS_DONE_WHEN =
+	'This step is done when two people are on your side: allies or champions.';
+
 /** What an ask counts as: said yes covers "partly", since they agreed to something. */
 export interface AskCounts {
 	asked: number;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	ALLY_MIN_SIGNS,
 	askCounts,
+	CHAMPIONS_DONE_WHEN,
 	championsSummary,
 	evidenceByContact,
 	RECENT_DAYS,
@@ -10,6 +11,7 @@ import {
 	withDismissed,
 	type EvidenceInput
 } from '$lib/model/champions';
+import { CHAMPIONS_MIN } from '$lib/model/progress';
 import type { Ask } from '$lib/model/records';
 import { contact, conversation } from './people-fixtures';
 
@@ -250,5 +252,10 @@ describe('ask outcomes and the summary', () => {
 		const s = championsSummary(people, [ask({ contactId: 'a' })], 5);
 		expect(s).toMatchObject({ allies: 2, champions: 1, onSide: 3, toGo: 2, alliesNeverAsked: 1 });
 		expect(championsSummary(people, [], 2).toGo).toBe(0);
+	});
+
+	it('says the completion rule in the words of the number it checks', () => {
+		const words = ['', 'one', 'two', 'three', 'four'];
+		expect(CHAMPIONS_DONE_WHEN).toContain(`${words[CHAMPIONS_MIN]} people`);
 	});
 });
