@@ -4,7 +4,10 @@
  * in conversations, introductions, asks and their outcomes, how often you talk, advocacy). This
  * module reads them and suggests moving someone one step along the pipeline, with the reason in
  * plain words. It only suggests: the user accepts or dismisses, and a dismissed suggestion is
- * never made again (`Contact.dismissedStages`).
+ * never made again. A dismissal is the user's answer to the suggestion's question, so it is kept
+ * as a scalar answer (`dismissalKey`): one key per person and stage, merging cleanly between
+ * devices, restored with every other answer, and costing the contact record (which Home loads)
+ * nothing.
  */
 import { daysBetween } from './dates';
 import { compareNames } from './names';
@@ -108,6 +111,23 @@ export interface EvidenceInput {
 	conversations: readonly Conversation[];
 	asks: readonly Ask[];
 	today: IsoDate;
+	/** The workbook's scalar answers, where dismissals are kept (see `dismissalKey`). */
+	answers?: Readonly<Record<string, unknown>>;
+}
+
+const DISMISSED = 'champions.dismissed.';
+
+/** The answer key saying "no" to moving this person to this stage: `champions.dismissed.<id>.<stage>`. */
+export function dismissalKey(contactId: Id, stage: Stage): string {
+	return `${DISMISSED}${contactId}.${stage}`;
+}
+
+export function isDismissed(
+	answers: Readonly<Record<string, unknown>> | undefined,
+	contactId: Id,
+	stage: Stage
+): boolean {
+	return answers?.[dismissalKey(contactId, stage)] === true;
 }
 
 const filled = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== '';
@@ -297,7 +317,7 @@ export function stageSuggestions(input: EvidenceInput): StageSuggestion[] {
 		const e = evidence.get(contact.id);
 		if (!e) continue;
 		const to = nextStageFromEvidence(contact, e);
-		if (!to || contact.dismissedStages.includes(to)) continue;
+		if (!to || isDismissed(input.answers, contact.id, to)) continue;
 		out.push({
 			contactId: contact.id,
 			name: contact.name,
@@ -315,11 +335,6 @@ export function stageSuggestions(input: EvidenceInput): StageSuggestion[] {
 			compareNames(a.name, b.name) ||
 			(a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
 	);
-}
-
-/** The stages a contact's dismissals become once one more is dismissed (no duplicates). */
-export function withDismissed(dismissed: readonly Stage[], stage: Stage): Stage[] {
-	return dismissed.includes(stage) ? [...dismissed] : [...dismissed, stage];
 }
 
 export interface ChampionsSummary {

@@ -90,8 +90,6 @@ export interface Contact {
 	stage: Stage;
 	/** For allies and champions: what they advocate for me, and where. */
 	advocacy: string;
-	/** Stages Village suggested moving them to and I dismissed: never suggested again. */
-	dismissedStages: Stage[];
 	/** Days between touches; null means the tier's default from the plan step. */
 	cadenceDays: number | null;
 	/** An explicit next follow-up, which wins over the cadence. */

@@ -5,8 +5,8 @@
  */
 import {
 	championsSummary,
+	dismissalKey,
 	stageSuggestions,
-	withDismissed,
 	type StageSuggestion
 } from '../model/champions';
 import { missingSponsor, pipeline, sponsorCandidates } from '../model/coverage';
@@ -18,6 +18,7 @@ import { asksOf, contactsOf, conversationsOf } from './collections';
 import { peopleOf } from './people.svelte';
 import type { Collection } from './records';
 import type { WorkbookSession } from './session.svelte';
+import { ScalarAnswers } from './workbook.svelte';
 
 /** Sponsor candidates shown: the best few, not a directory. */
 const SPONSOR_CANDIDATES_SHOWN = 4;
@@ -26,6 +27,7 @@ export class ChampionsState {
 	readonly today: IsoDate;
 	#contacts: Collection<Contact>;
 	#asks: Collection<Ask>;
+	#answers: ScalarAnswers;
 
 	constructor(
 		private session: WorkbookSession,
@@ -35,6 +37,7 @@ export class ChampionsState {
 		this.askDraft.on = today;
 		this.#contacts = contactsOf(session);
 		this.#asks = asksOf(session);
+		this.#answers = new ScalarAnswers(session);
 	}
 
 	get readOnly(): boolean {
@@ -67,7 +70,8 @@ export class ChampionsState {
 			// Read only here: the board and asks do not need 10,000 conversations.
 			conversations: conversationsOf(this.session).all,
 			asks: this.#asks.all,
-			today: this.today
+			today: this.today,
+			answers: this.#answers.current
 		})
 	);
 
@@ -99,11 +103,10 @@ export class ChampionsState {
 		this.moveTo(s.contactId, s.to);
 	}
 
-	/** Says no to a suggestion: it is stored on the contact and never made again. */
+	/** Says no to a suggestion: the answer is kept in the workbook and it is never made again. */
 	dismiss(s: StageSuggestion): void {
-		const c = this.#contacts.get(s.contactId);
-		if (!c) return;
-		this.#contacts.update(c.id, { dismissedStages: withDismissed(c.dismissedStages, s.to) });
+		if (!this.#contacts.get(s.contactId)) return;
+		this.#answers.set(dismissalKey(s.contactId, s.to), true);
 	}
 
 	setAdvocacy(id: Id, advocacy: string): void {

@@ -4,11 +4,11 @@ import {
 	askCounts,
 	CHAMPIONS_DONE_WHEN,
 	championsSummary,
+	dismissalKey,
 	evidenceByContact,
 	RECENT_DAYS,
 	stageSuggestions,
 	tellingEvidence,
-	withDismissed,
 	type EvidenceInput
 } from '$lib/model/champions';
 import { CHAMPIONS_MIN } from '$lib/model/progress';
@@ -180,20 +180,35 @@ describe('ties and order', () => {
 
 describe('what the user decided stands', () => {
 	it('never suggests a dismissed stage again, whatever new evidence comes', () => {
-		const ana = contact({ id: 'ana', name: 'Ana', dismissedStages: ['ally'] });
+		const ana = contact({ id: 'ana', name: 'Ana' });
+		const answers = { [dismissalKey('ana', 'ally')]: true };
+		expect(dismissalKey('ana', 'ally')).toBe('champions.dismissed.ana.ally');
 		const lots = [1, 2, 3, 4, 5].map(() => theyHelped('ana'));
-		expect(stageSuggestions(input({ contacts: [ana], conversations: lots }))).toEqual([]);
+		expect(stageSuggestions(input({ contacts: [ana], conversations: lots }))).toHaveLength(1);
+		expect(stageSuggestions(input({ contacts: [ana], conversations: lots, answers }))).toEqual([]);
+		// Only a true "no" counts: a cleared or odd value is no dismissal.
+		for (const value of [false, null, 'yes', 1])
+			expect(
+				stageSuggestions(
+					input({
+						contacts: [ana],
+						conversations: lots,
+						answers: { [dismissalKey('ana', 'ally')]: value }
+					})
+				)
+			).toHaveLength(1);
 		// Dismissing "ally" does not silence a later "champion" once they are an ally.
-		const ally = {
-			...ana,
-			stage: 'ally' as const,
-			advocacy: 'Names me for projects',
-			dismissedStages: withDismissed(ana.dismissedStages, 'ally')
-		};
+		const ally = { ...ana, stage: 'ally' as const, advocacy: 'Names me for projects' };
 		const cerys = contact({ id: 'cerys', name: 'Cerys', introducedBy: 'ana' });
-		expect(stageSuggestions(input({ contacts: [ally, cerys] }))[0]!.to).toBe('champion');
-		expect(withDismissed(['ally'], 'ally')).toEqual(['ally']);
-		expect(withDismissed(['ally'], 'champion')).toEqual(['ally', 'champion']);
+		expect(stageSuggestions(input({ contacts: [ally, cerys], answers }))[0]!.to).toBe('champion');
+		// Another person's dismissal is theirs alone.
+		const ben = contact({ id: 'ben', name: 'Ben' });
+		const bens = [1, 2, 3].map(() => theyHelped('ben'));
+		expect(
+			stageSuggestions(
+				input({ contacts: [ana, ben], conversations: [...lots, ...bens], answers })
+			).map((x) => x.name)
+		).toEqual(['Ben']);
 	});
 
 	it('suggests nothing for someone already at that stage or past it', () => {

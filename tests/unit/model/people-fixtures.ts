@@ -27,7 +27,6 @@ export function contact(fields: Partial<Contact> = {}): Contact {
 		similar: null,
 		stage: 'contact',
 		advocacy: '',
-		dismissedStages: [],
 		cadenceDays: null,
 		followUpOn: null,
 		helpsGoal: false,

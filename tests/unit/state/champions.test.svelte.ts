@@ -45,7 +45,7 @@ describe('ChampionsState', () => {
 			await openSession([Y.encodeStateAsUpdate(session.doc)]),
 			TODAY
 		);
-		expect(reopened.contact(ana)!.dismissedStages).toEqual(['ally']);
+		expect(reopened.contact(ana)!.stage).toBe('contact');
 		expect(reopened.suggestions).toEqual([]);
 	});
 

@@ -43,10 +43,6 @@ export const contactSpec: RecordSpec<Contact> = {
 		similar: nullableBool(),
 		stage: { default: () => 'contact', valid: oneOf(STAGES) },
 		advocacy: str(),
-		dismissedStages: {
-			default: () => [],
-			valid: (v): v is Contact['dismissedStages'] => Array.isArray(v) && v.every(oneOf(STAGES))
-		},
 		cadenceDays: {
 			default: () => null,
 			valid: (v): v is number | null =>
