@@ -280,12 +280,20 @@ test('a new user works through all seven steps and finds it all after a restart'
 	await expect(page.getByText(/Saved\. Next follow-up with Amara Okoye/)).toBeVisible();
 	await expect(rail(page)).toContainText('6 of 7 steps done');
 
-	// —— Step 6: Amara becomes an ally, by keyboard ——
+	// —— Step 6: Amara and Ben become allies, by keyboard: the step asks for two ——
 	await waitForSaved(page);
 	await page.goto('/workbook/champions');
 	await page.getByRole('button', { name: 'Move Amara Okoye to ally' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.locator('[data-stage="ally"] [data-card]')).toContainText('Amara Okoye');
+	await expect(page.getByTestId('champions-tells')).toContainText(
+		'This step is done when two people are on your side'
+	);
+	await expect(page.getByTestId('champions-tells')).toContainText('One more to go.');
+	await expect(rail(page)).toContainText('6 of 7 steps done');
+	await page.getByRole('button', { name: 'Move Ben Carter to ally' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-stage="ally"] [data-card]')).toHaveCount(2);
 	await expect(rail(page)).toContainText('7 of 7 steps done');
 
 	// —— Home, filled ——
@@ -368,7 +376,10 @@ test('a new user works through all seven steps and finds it all after a restart'
 		await expect(again.getByTestId('coverage-summary')).toContainText('5 of 7 roles covered');
 		await expect(again.getByLabel('Eli Brandt: sponsors me')).toBeChecked();
 		await again.goto('/workbook/champions');
-		await expect(again.locator('[data-stage="ally"] [data-card]')).toContainText('Amara Okoye');
+		const allies = again.locator('[data-stage="ally"] [data-card]');
+		await expect(allies).toHaveCount(2);
+		await expect(allies.filter({ hasText: 'Amara Okoye' })).toHaveCount(1);
+		await expect(allies.filter({ hasText: 'Ben Carter' })).toHaveCount(1);
 		await again.goto('/workbook/relate');
 		await expect(again.getByText('Ward 4B as a test site')).toBeVisible();
 	} finally {

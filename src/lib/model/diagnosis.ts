@@ -81,9 +81,9 @@ export const OBSTACLES: readonly Obstacle[] = [
 		statementCount: 3,
 		reframe:
 			'A first conversation is only a beginning. Follow up, get to know what people care about and let them get to know you; that is how contacts become allies and champions.',
-		// Relate already works on reaching out early; turning a first meeting into someone who
-		// backs you is what the champions step tracks.
-		fixedBy: 'champions'
+		// Following up is scheduled in Relate: logging a conversation sets its follow-up day and
+		// keeps the promise you made open until delivered (Plan only sets the default cadence).
+		fixedBy: 'relate'
 	}
 ];
 

@@ -47,11 +47,17 @@ export interface DiversityMeasure {
 }
 
 export interface SelfIntroducedMeasure {
-	/** Share of key contacts (inner circle or key) I met on my own, over those where it is known. */
+	/**
+	 * Share of contacts I met on my own, over those where it is known: key contacts (inner circle
+	 * or key) when any has an answer, otherwise everyone with an answer (see `scope`).
+	 */
 	share: number | null;
+	/** Whom the share is over: key contacts, or everyone while no key contact has an answer. */
+	scope: 'key' | 'everyone';
 	selfIntroduced: number;
-	/** Key contacts whose "who introduced us" is known: the denominator. */
+	/** Contacts in scope whose "who introduced us" is known: the denominator. */
 	known: number;
+	/** Contacts in scope with no answer yet. */
 	unknown: number;
 	/** All key contacts (tier inner or key). */
 	keyContacts: number;
@@ -252,33 +258,52 @@ export function isKeyContact(contact: Contact): boolean {
 	return contact.tier === 'inner' || contact.tier === 'key';
 }
 
-/** Share of key contacts I met on my own, over those where "who introduced us" is known. */
+/**
+ * Share of key contacts I met on my own, over those where "who introduced us" is known. Uzzi &
+ * Dunlap's rule is about key contacts, so they are what counts as soon as one of them has an
+ * answer. Until then the share is taken over everyone whose answer is known, and says so: it is
+ * the same question asked of the whole network, and it means "how we met" can be tagged for many
+ * people at once on the map step before anyone is sorted into tiers.
+ */
 export function selfIntroducedShare(contacts: readonly Contact[]): SelfIntroducedMeasure {
 	let keyContacts = 0;
-	let known = 0;
-	let selfIntroduced = 0;
+	let keyKnown = 0;
+	let keySelf = 0;
+	let allKnown = 0;
+	let allSelf = 0;
 	for (const c of contacts) {
-		if (!isKeyContact(c)) continue;
-		keyContacts++;
+		const key = isKeyContact(c);
+		if (key) keyContacts++;
 		if (c.introducedBy === null || c.introducedBy === undefined || c.introducedBy === '') continue;
-		known++;
-		if (c.introducedBy === 'self') selfIntroduced++;
+		const self = c.introducedBy === 'self';
+		allKnown++;
+		if (self) allSelf++;
+		if (!key) continue;
+		keyKnown++;
+		if (self) keySelf++;
 	}
-	const unknown = keyContacts - known;
-	const base = { selfIntroduced, known, unknown, keyContacts, inbred: false, explanation: '' };
+	const scope = keyKnown > 0 ? 'key' : 'everyone';
+	const known = scope === 'key' ? keyKnown : allKnown;
+	const selfIntroduced = scope === 'key' ? keySelf : allSelf;
+	const unknown = (scope === 'key' ? keyContacts : contacts.length) - known;
+	const base = {
+		scope,
+		selfIntroduced,
+		known,
+		unknown,
+		keyContacts,
+		inbred: false,
+		explanation: ''
+	} as const;
 	if (contacts.length === 0) return { ...base, share: null, reason: NO_CONTACTS };
-	if (keyContacts === 0) {
-		return {
-			...base,
-			share: null,
-			reason: 'Put a few contacts in your inner circle or key tier to see this.'
-		};
-	}
 	if (known === 0) {
 		return {
 			...base,
 			share: null,
-			reason: 'Say how you met your key contacts (on your own, or who introduced you) to see this.'
+			reason:
+				keyContacts === 0
+					? 'Say how you met people (on your own, or who introduced you) to see this; it matters most for your inner circle or key tier.'
+					: 'Say how you met your key contacts (on your own, or who introduced you) to see this.'
 		};
 	}
 	const share = selfIntroduced / known;
@@ -287,12 +312,20 @@ export function selfIntroducedShare(contacts: readonly Contact[]): SelfIntroduce
 	const verdict = inbred
 		? ` That is above ${percent(INBRED_THRESHOLD)}: ${INBRED_WHY}`
 		: ` That is at or below ${percent(INBRED_THRESHOLD)}: others are opening doors for you.`;
+	const whom =
+		scope === 'key'
+			? plural(known, 'key contact', 'key contacts')
+			: plural(known, 'person', 'people');
+	const scopeNote =
+		scope === 'key'
+			? ''
+			: ' This counts everyone you have answered for; once your inner circle or key people have an answer, it counts only them, as the research does.';
 	return {
 		...base,
 		share,
 		inbred,
 		reason: null,
-		explanation: `You met ${selfIntroduced} of ${plural(known, 'key contact', 'key contacts')} on your own, ${percent(share)}${notYet}.${verdict}`
+		explanation: `You met ${selfIntroduced} of ${whom} on your own, ${percent(share)}${notYet}.${verdict}${scopeNote}`
 	};
 }
 

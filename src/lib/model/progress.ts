@@ -27,8 +27,12 @@ export interface ProgressInput {
 export const MAP_MIN_CONTACTS_WITH_ROLES = 5;
 /** One logged conversation means the give-and-take habit has started. */
 export const RELATE_MIN_CONVERSATIONS = 1;
-/** One ally or champion is the start of a pipeline; the step then asks for a sponsor. */
-export const CHAMPIONS_MIN = 1;
+/**
+ * Two people on your side (allies or champions): one ally is a friend, two is the start of a
+ * village that backs you. The step says so in its own words (`CHAMPIONS_DONE_WHEN` in
+ * `champions.ts`, kept out of this module, which Home loads).
+ */
+export const CHAMPIONS_MIN = 2;
 /** A plan needs at least one time in the week that is kept for networking… */
 export const PLAN_MIN_SLOTS = 1;
 /** …and at least one concrete thing to do. */

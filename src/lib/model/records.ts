@@ -174,4 +174,6 @@ export interface Ask {
 	what: string;
 	on: IsoDate;
 	outcome: AskOutcome;
+	/** They said yes (or partly) and then did it. */
+	followedThrough: boolean;
 }

@@ -328,12 +328,14 @@ export function opennessLines(report: OpennessReport): string[] {
 		const parts = spread.map((d) => `${d.categories} ${words[d.dimension]}`);
 		lines.push(`They span ${parts.join(', ')}.`);
 	}
-	if (selfIntroduced.share !== null)
+	if (selfIntroduced.share !== null) {
+		const whom = selfIntroduced.scope === 'key' ? 'key people' : 'people';
 		lines.push(
 			selfIntroduced.inbred
-				? `${percent(selfIntroduced.share)} of key people met on your own: ask for introductions.`
-				: `${percent(selfIntroduced.share)} of key people met on your own; others open doors too.`
+				? `${percent(selfIntroduced.share)} of ${whom} met on your own: ask for introductions.`
+				: `${percent(selfIntroduced.share)} of ${whom} met on your own; others open doors too.`
 		);
+	}
 	if (structure.effectiveSize !== null && structure.contacts > 1)
 		lines.push(
 			`${structure.contacts} people, like ${Math.round(structure.effectiveSize)} separate doors.`

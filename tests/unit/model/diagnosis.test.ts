@@ -56,7 +56,7 @@ describe('the six obstacles', () => {
 			strategy: 'goal',
 			proactive: 'relate',
 			time: 'plan',
-			followup: 'champions'
+			followup: 'relate'
 		});
 	});
 

@@ -158,14 +158,34 @@ describe('self-introduced share of key contacts', () => {
 		expect(selfIntroducedShare(above).inbred).toBe(true);
 	});
 
-	it('gives null with a reason when there are no key contacts or no answers', () => {
+	it('gives null with a reason when nobody has an answer', () => {
 		expect(selfIntroducedShare([]).reason).toMatch(/add a few contacts/i);
-		const noKey = selfIntroducedShare([contact({ tier: 'wider', introducedBy: 'self' })]);
+		const noKey = selfIntroducedShare([contact({ tier: 'wider' })]);
 		expect(noKey).toMatchObject({ share: null, inbred: false });
-		expect(noKey.reason).toMatch(/inner circle or key/);
+		expect(noKey.reason).toMatch(/how you met people.*inner circle or key tier/);
 		const noAnswer = selfIntroducedShare([contact({ tier: 'key' })]);
 		expect(noAnswer.share).toBeNull();
-		expect(noAnswer.reason).toMatch(/how you met/);
+		expect(noAnswer.reason).toMatch(/how you met your key contacts/);
+	});
+
+	it('counts everyone with an answer until a key contact has one, and says so', () => {
+		const wider = [
+			...contacts(3, 'me', { tier: 'wider', introducedBy: 'self' }),
+			contact({ tier: 'wider', introducedBy: 'x' }),
+			contact({ tier: 'wider' })
+		];
+		const all = selfIntroducedShare(wider);
+		expect(all).toMatchObject({ scope: 'everyone', share: 0.75, known: 4, unknown: 1 });
+		expect(all.inbred).toBe(true);
+		expect(all.explanation).toMatch(
+			/^You met 3 of 4 people on your own, 75% \(1 not answered yet\)/
+		);
+		expect(all.explanation).toMatch(/once your inner circle or key people have an answer/);
+		// A key contact with no answer yet does not take the share away.
+		expect(selfIntroducedShare([...wider, contact({ tier: 'key' })]).scope).toBe('everyone');
+		// One key contact with an answer: the rule's own scope, key contacts only.
+		const key = selfIntroducedShare([...wider, contact({ tier: 'inner', introducedBy: 'x' })]);
+		expect(key).toMatchObject({ scope: 'key', share: 0, known: 1, inbred: false });
 	});
 });
 

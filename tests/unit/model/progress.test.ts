@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { OBSTACLE_IDS, STATEMENT_KEYS } from '$lib/model/diagnosis';
 import { GOAL_KEYS } from '$lib/model/goal';
 import {
+	CHAMPIONS_MIN,
 	MAP_MIN_CONTACTS_WITH_ROLES,
 	isStepComplete,
 	workbookProgress,
@@ -34,7 +35,7 @@ const EVERYTHING: ProgressInput = {
 	contacts: 12,
 	contactsWithRoles: 6,
 	conversations: 3,
-	champions: 1,
+	champions: 2,
 	targets: 2,
 	slots: 2,
 	actions: 4,
@@ -99,11 +100,13 @@ describe('isStepComplete', () => {
 		expect(isStepComplete('relate', { ...EMPTY, conversations: 1 })).toBe(true);
 	});
 
-	it('champions: one ally or champion', () => {
+	it('champions: more than one ally or champion, as the step says', () => {
 		expect(isStepComplete('champions', { ...EMPTY, contacts: 10, contactsWithRoles: 10 })).toBe(
 			false
 		);
-		expect(isStepComplete('champions', { ...EMPTY, champions: 1 })).toBe(true);
+		expect(isStepComplete('champions', { ...EMPTY, champions: 1 })).toBe(false);
+		expect(isStepComplete('champions', { ...EMPTY, champions: 2 })).toBe(true);
+		expect(CHAMPIONS_MIN).toBeGreaterThan(1);
 	});
 
 	it('plan: a slot and an action, not one without the other', () => {

@@ -17,7 +17,8 @@ const ask = (id: string, contactId: string, on: string): Ask => ({
 	contactId,
 	what: id,
 	on,
-	outcome: 'pending'
+	outcome: 'pending',
+	followedThrough: false
 });
 
 describe('rules moved out of screens', () => {

@@ -1,4 +1,4 @@
-import { oneOf, str, type RecordSpec } from '../fields';
+import { isBool, oneOf, str, type RecordSpec } from '../fields';
 import { ASK_OUTCOMES, type Ask } from '../../model/records';
 import { isIsoDate } from '../../model/dates';
 
@@ -9,6 +9,7 @@ export const askSpec: RecordSpec<Ask> = {
 		contactId: str(),
 		what: str(),
 		on: { default: () => '1970-01-01', valid: isIsoDate },
-		outcome: { default: () => 'pending', valid: oneOf(ASK_OUTCOMES) }
+		outcome: { default: () => 'pending', valid: oneOf(ASK_OUTCOMES) },
+		followedThrough: { default: () => false, valid: isBool }
 	}
 };
