@@ -15,6 +15,8 @@ import {
 	writeReviewDay
 } from '../doc';
 import { addDays, todayIn } from '../model/dates';
+import { warmPathsByTarget } from '../model/coverage';
+import { targetTitle } from '../model/goal';
 import { compareNames } from '../model/names';
 import { sortSlots } from '../model/plan';
 import type { ConversationKind, Id, IsoDate, Slot, SlotKind } from '../model/records';
@@ -35,7 +37,7 @@ import {
 	type WeeklyReview
 } from '../model/review';
 import { SLOT_KIND_LABELS } from '../content/slots';
-import { actionsOf, conversationsOf, reviewsOf, slotsOf } from './collections';
+import { actionsOf, conversationsOf, reviewsOf, slotsOf, targetsOf } from './collections';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { peopleOf, type People } from './people.svelte';
 import { onTypes, YView } from './reactive.svelte';
@@ -278,6 +280,20 @@ export class WeeklyReviewState {
 			.sort((a, b) => compareNames(a.name, b.name))
 			.map((c) => ({ id: c.id, name: c.name }));
 		return [...this.overdue.map((o) => ({ id: o.id, name: o.name })), ...helpers].slice(0, 6);
+	});
+	/**
+	 * People still to meet for the goal (open targets): each with the user's own "how I might
+	 * reach them" and up to two warm paths, any of whom can be chosen to reach next week.
+	 */
+	readonly doors = $derived.by(() => {
+		const open = targetsOf(this.session).all.filter((t) => t.reachedContactId === null);
+		const paths = warmPathsByTarget(open, this.people.contacts.all, 2);
+		return open.slice(0, 3).map((t) => ({
+			id: t.id,
+			title: targetTitle(t),
+			how: t.how.trim(),
+			paths: paths.get(t.id) ?? []
+		}));
 	});
 	toggleReach(id: Id): void {
 		if (this.#reach.includes(id)) this.#reach = this.#reach.filter((x) => x !== id);
