@@ -231,3 +231,28 @@ test('every answer is used: milestone countdown and events on Home, value in Rel
 		page.getByTestId('people-list').getByRole('link', { name: /^Cerys Jones/ })
 	).toBeVisible();
 });
+
+test('with a partner, the review’s summary is shared as the week’s check-in', async ({ page }) => {
+	await page.goto('/partner');
+	await page.getByLabel('Your name, as your partner will see it').fill('Dee');
+	await page.getByRole('button', { name: 'Invite a partner' }).click();
+	await expect(page.getByTestId('invite-link')).toHaveValue(/\/partner\/join#room=/);
+	await expect(page.getByTestId('checkin-due')).toBeVisible();
+
+	await page.goto('/review');
+	for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByLabel('What went well?').fill('Kept my Tuesday slot');
+	await page.getByLabel('What got in the way?').fill('A deadline');
+	await page.getByRole('button', { name: 'Finish the review' }).click();
+	await page.getByRole('button', { name: "Share as this week's check-in" }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Shared with your partner' })
+	).toBeVisible();
+
+	await page.goto('/partner');
+	await expect(page.getByTestId('checkin-done')).toBeVisible();
+	const mine = page.getByTestId('checkins').locator('[data-owner="me"]');
+	await expect(mine).toContainText('0 conversations. Kept my Tuesday slot');
+	await expect(mine).toContainText('Nothing planned yet.');
+	await expect(mine).toContainText('A deadline');
+});
