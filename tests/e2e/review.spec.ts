@@ -143,6 +143,11 @@ test('a weekly review, walked by keyboard, shows on Home, People and the review 
 test('the review day is the user’s to choose, and Home offers the review on it', async ({
 	page
 }) => {
+	// Before anything is written, the welcome names all seven roles.
+	await page.goto('/');
+	await expect(page.locator('.lede')).toContainText(
+		'inform, connect, help, advocate for, mentor, guide and sponsor you'
+	);
 	await page.goto('/people');
 	await addPerson(page, 'Ana Silva');
 	const weekday = await page.evaluate(() => ((new Date().getDay() + 6) % 7) + 1);
