@@ -18,6 +18,7 @@ import { addDays, todayIn } from '../model/dates';
 import { warmPathsByTarget } from '../model/coverage';
 import { targetTitle } from '../model/goal';
 import { compareNames } from '../model/names';
+import { overdueIds } from '../model/people';
 import { sortSlots } from '../model/plan';
 import type { ConversationKind, Id, IsoDate, Slot, SlotKind } from '../model/records';
 import {
@@ -242,8 +243,8 @@ export class WeeklyReviewState {
 
 	// ——— 3. Who is overdue ———
 	readonly overdue = $derived.by(() => {
-		const ids = this.people.overdueIds();
 		const next = this.people.nextFollowUps();
+		const ids = overdueIds(next, this.today);
 		return this.people.contacts.all
 			.filter((c) => ids.has(c.id))
 			.map((c) => ({ id: c.id, name: c.name, due: next.get(c.id) ?? this.today }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, reviewsOf, slotsOf } from '../../../src/lib/state/collections';
+import { actionsOf, reviewsOf, slotsOf, targetsOf } from '../../../src/lib/state/collections';
 import { peopleOf } from '../../../src/lib/state/people.svelte';
 import { ReviewHistory, slotLabel, WeeklyReviewState } from '../../../src/lib/state/review.svelte';
 import { HomeExtras } from '../../../src/lib/state/upcoming.svelte';
@@ -94,6 +94,35 @@ describe('WeeklyReviewState', () => {
 		const slot = review.addSlot(4, '12:00', 'lunch')!;
 		expect(review.chosenSlots).toEqual([slot]);
 		expect(review.draftReview.slots).toEqual(['Thu 12:00 · Lunch']);
+		clearDraft('weekly-review');
+	});
+
+	it('suggests overdue people first, then goal helpers, and the doors to open for the goal', async () => {
+		clearDraft('weekly-review');
+		const session = await openSession();
+		const people = peopleOf(session);
+		const late = people.addContact('Zed Late', { lastContactOn: '2026-01-01' })!;
+		people.addContact('Amy Helper', { helpsGoal: true });
+		people.addContact('Bea Helper', { helpsGoal: true, lastContactOn: '2026-01-02' });
+		people.addContact('Sam Acme', { org: 'Acme', lastContactOn: FRIDAY });
+		targetsOf(session).add({ role: 'Head of product', org: 'Acme', how: 'Ask Sam at lunch' });
+		targetsOf(session).add({ role: 'Reached', org: 'Acme', reachedContactId: late });
+		const review = new WeeklyReviewState(session, FRIDAY);
+		// Overdue first, longest overdue first (a helper among them listed once), then the other
+		// helpers by name.
+		expect(review.reachSuggestions.map((p) => p.name)).toEqual([
+			'Zed Late',
+			'Bea Helper',
+			'Amy Helper'
+		]);
+		expect(review.doors).toEqual([
+			{
+				id: expect.any(String),
+				title: 'Head of product, Acme',
+				how: 'Ask Sam at lunch',
+				paths: [expect.objectContaining({ contact: expect.objectContaining({ name: 'Sam Acme' }) })]
+			}
+		]);
 		clearDraft('weekly-review');
 	});
 
