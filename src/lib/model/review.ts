@@ -5,6 +5,7 @@
  * a review counts for the week it was done in. Streaks count reviews done and nothing else.
  */
 import { addDays, daysBetween, isoWeekday } from './dates';
+import { weekOf } from './partner';
 import type { Id, IsoDate } from './records';
 
 /** ISO weekday the review is offered on when the user has not picked one: Friday. */
@@ -35,10 +36,11 @@ export interface WeeklyReview {
 	inTheWay: string;
 }
 
-/** Monday of the week that holds `date`. */
-export function weekStart(date: IsoDate): IsoDate {
-	return addDays(date, 1 - isoWeekday(date));
-}
+/**
+ * Monday of the week that holds `date`: the same week a partner check-in is filed under, so a
+ * review shared as the week's check-in lands in the week it reviews.
+ */
+export const weekStart: (date: IsoDate) => IsoDate = weekOf;
 
 /** Whether `day` is a usable review day (ISO weekday 1–7). */
 export function isReviewDay(day: unknown): day is number {
