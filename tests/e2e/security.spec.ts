@@ -27,6 +27,7 @@ const SCREENS = [
 	'/partner',
 	'/partner/join',
 	'/device',
+	'/review',
 	'/no-such-page'
 ];
 

@@ -15,3 +15,4 @@ export * from './specs/slot';
 export * from './specs/action';
 export * from './specs/ask';
 export * from './specs/offer';
+export * from './specs/review';

@@ -65,8 +65,16 @@ export function getRecord<T extends { id: string }>(
 	return readStored(spec, id, collectionMap(doc, spec.collection).get(id));
 }
 
-/** Ids sort by creation time first (see newId), so a list keeps the order people added things. */
-export function newId(now = Date.now()): string {
+/** The last millisecond an id was made for, so two ids made in one millisecond still sort. */
+let lastMs = 0;
+
+/**
+ * Ids sort by creation time first, so a list keeps the order people added things. Without a
+ * given time, each id takes a later millisecond than the one before (two adds within the same
+ * millisecond would otherwise sort at random).
+ */
+export function newId(now?: number): string {
+	if (now === undefined) now = lastMs = Math.max(Date.now(), lastMs + 1);
 	const random = crypto.getRandomValues(new Uint32Array(2));
 	return `${now.toString(36).padStart(9, '0')}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
 }

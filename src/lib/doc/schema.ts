@@ -19,7 +19,8 @@ export const COLLECTIONS = [
 	'slots',
 	'actions',
 	'asks',
-	'offers'
+	'offers',
+	'reviews'
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

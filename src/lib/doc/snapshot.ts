@@ -21,6 +21,7 @@ import { contactSpec } from './specs/contact';
 import { conversationSpec } from './specs/conversation';
 import { eventSpec } from './specs/event';
 import { offerSpec } from './specs/offer';
+import { reviewSpec } from './specs/review';
 import { slotSpec } from './specs/slot';
 import { targetSpec } from './specs/target';
 import { tieSpec } from './specs/tie';
@@ -36,7 +37,8 @@ export const SPECS: Record<CollectionName, AnySpec> = {
 	slots: slotSpec as unknown as AnySpec,
 	actions: actionSpec as unknown as AnySpec,
 	asks: askSpec as unknown as AnySpec,
-	offers: offerSpec as unknown as AnySpec
+	offers: offerSpec as unknown as AnySpec,
+	reviews: reviewSpec as unknown as AnySpec
 };
 
 export interface WorkbookSnapshot {

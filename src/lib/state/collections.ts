@@ -4,7 +4,7 @@
  * imports one of these pulls in only the specs it names.
  */
 import { actionSpec, askSpec, contactSpec, conversationSpec, eventSpec } from '../doc';
-import { offerSpec, slotSpec, targetSpec, tieSpec } from '../doc';
+import { offerSpec, reviewSpec, slotSpec, targetSpec, tieSpec } from '../doc';
 import { collectionOf } from './records';
 import type { WorkbookSession } from './session.svelte';
 
@@ -18,3 +18,4 @@ export const offersOf = (session: WorkbookSession) => collectionOf(session, offe
 export const slotsOf = (session: WorkbookSession) => collectionOf(session, slotSpec);
 export const eventsOf = (session: WorkbookSession) => collectionOf(session, eventSpec);
 export const actionsOf = (session: WorkbookSession) => collectionOf(session, actionSpec);
+export const reviewsOf = (session: WorkbookSession) => collectionOf(session, reviewSpec);

@@ -110,6 +110,11 @@ describe('records', () => {
 		expect([...ids].sort()).toEqual(ids);
 	});
 
+	it('keeps ids made within one millisecond in the order they were made', () => {
+		const ids = Array.from({ length: 200 }, () => newId());
+		expect([...ids].sort()).toEqual(ids);
+	});
+
 	it('stores a contact sparsely: only fields that differ from their defaults', () => {
 		const doc = new Y.Doc();
 		const id = doc.transact(() =>
