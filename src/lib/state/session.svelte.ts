@@ -140,18 +140,6 @@ export class WorkbookSession {
 		return true;
 	}
 
-	/**
-	 * Given an origin, undo captures only changes with it, all as one step, until called again
-	 * without one: for a long change written in slices (state/slices.ts).
-	 */
-	undoOnly(origin?: Origin): void {
-		const undo = this.#undo;
-		if (!undo) return;
-		undo.stopCapturing();
-		undo.captureTimeout = origin ? Infinity : UNDO_CAPTURE_MS;
-		undo.captureTransaction = (tr) => !origin || tr.origin === origin;
-	}
-
 	/** What the status in the bar says: "Saved" only once storage has committed the change. */
 	#watchWrites() {
 		const problem = (error: unknown) =>
@@ -196,9 +184,17 @@ export class WorkbookSession {
 		if (this.writable) this.#undo?.redo();
 	}
 
-	/** Stops merging the next keystroke into the previous undo step. */
-	stopCapturing(): void {
-		this.#undo?.stopCapturing();
+	/**
+	 * Stops merging the next keystroke into the previous undo step. Given an origin, undo then
+	 * captures only changes with it, all as one step, until called again without one: for a long
+	 * change written in slices (state/slices.ts).
+	 */
+	stopCapturing(only?: Origin): void {
+		const undo = this.#undo;
+		if (!undo) return;
+		undo.stopCapturing();
+		undo.captureTimeout = only ? Infinity : UNDO_CAPTURE_MS;
+		undo.captureTransaction = (tr) => !only || tr.origin === only;
 	}
 
 	async stats(): Promise<StorageStats> {

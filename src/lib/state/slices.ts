@@ -21,7 +21,7 @@ export async function writeInSlices<T>(
 	}: { origin?: Origin; sliceMs?: number; onProgress?: (done: number) => void } = {}
 ): Promise<boolean> {
 	if (!session.writable) return false;
-	session.undoOnly(origin);
+	session.stopCapturing(origin);
 	try {
 		// How many items go in a slice: starts at one and follows what a slice really costs,
 		// measured up to the next slice so the observers, storage and screen updates that follow
@@ -43,6 +43,6 @@ export async function writeInSlices<T>(
 		}
 		return true;
 	} finally {
-		session.undoOnly();
+		session.stopCapturing();
 	}
 }
