@@ -4,7 +4,7 @@
  */
 import { asksFor, howIntroduced, idsOf, withRole } from '../model/people';
 import { isIsoDate } from '../model/dates';
-import { parseContactCadence } from '../model/cadence';
+import { parseContactCadence } from '../model/keepInTouch';
 import type { Contact, Id, IsoDate, Role } from '../model/records';
 import type { People } from './people.svelte';
 
