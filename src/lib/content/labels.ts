@@ -4,6 +4,7 @@
  */
 import type { AskOutcome, ConversationKind, Seniority, Stage } from '../model/records';
 import type { Theme } from '../model/settings';
+import type { OfferKind } from '../model/value';
 
 export { ROLE_LABELS, TIER_LABELS } from '../model/records';
 export { OFFER_KIND_LABELS } from '../model/value';
@@ -95,3 +96,17 @@ export function optionsOf<K extends string>(
 ): { value: K; label: string }[] {
 	return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+/** Offer kinds as the headings of the Value step's list. */
+export const OFFER_KIND_PLURALS: Record<OfferKind, string> = {
+	skill: 'Skills',
+	resource: 'Resources',
+	introduction: 'Introductions'
+};
+
+/** An example of each offer kind, shown in the empty field. */
+export const OFFER_KIND_EXAMPLES: Record<OfferKind, string> = {
+	skill: 'Reviewing a CV or a pitch deck',
+	resource: 'My notes from a leadership course',
+	introduction: 'The head of data at my old company'
+};
