@@ -5,6 +5,7 @@
 import type { AskOutcome, ConversationKind, Seniority, Stage } from '../model/records';
 import type { Theme } from '../model/settings';
 import type { OfferKind } from '../model/value';
+import type { Introduced } from '../model/people';
 
 export { ROLE_LABELS, TIER_LABELS } from '../model/records';
 export { OFFER_KIND_LABELS } from '../model/value';
@@ -71,6 +72,27 @@ export const TRI_LABELS: Record<Tri, string> = { yes: 'Yes', no: 'No', unsure: '
 export const toTri = (v: boolean | null): Tri =>
 	v === true ? 'yes' : v === false ? 'no' : 'unsure';
 export const fromTri = (v: Tri): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
+
+/** Inside my organisation or outside it, as asked on a person's page. */
+export const INSIDE_LABELS: Record<Tri, string> = {
+	yes: 'Inside',
+	no: 'Outside',
+	unsure: 'Not said'
+};
+
+/** Similar to me in background or not, as asked on a person's page. */
+export const SIMILAR_LABELS: Record<Tri, string> = {
+	yes: 'Similar',
+	no: 'Different',
+	unsure: 'Not said'
+};
+
+/** How someone came into my network (see model/people howIntroduced). */
+export const INTRODUCED_LABELS: Record<Introduced, string> = {
+	unknown: 'Not said',
+	self: 'On my own',
+	someone: 'Someone introduced us'
+};
 
 /** An event's verdict; `open` is "not judged yet" (stored as null). */
 export type Verdict = 'keep' | 'drop' | 'open';

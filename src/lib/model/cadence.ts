@@ -7,7 +7,7 @@
  * `isoDateIn(now, timeZone)`, so these rules never read a clock or a time zone themselves.
  */
 import { addDays, daysBetween, isIsoDate, isoDateIn } from './dates';
-import type { Contact, Conversation, Id, IsoDate, Tier } from './records';
+import type { Contact, Id, IsoDate, Tier } from './records';
 import { compareNames } from './names';
 import { DUE_SOON_DAYS, isDueSoon } from './week';
 

@@ -232,10 +232,12 @@ export function newestAsksFirst(asks: readonly Ask[]): Ask[] {
 	return [...asks].sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
 }
 
+export type Introduced = 'self' | 'someone' | 'unknown';
+
 /** How someone came into my network: through me, through someone, or not noted. */
 export function howIntroduced(
 	contact: Pick<Contact, 'introducedBy'> | null | undefined
-): 'self' | 'someone' | 'unknown' {
+): Introduced {
 	return contact?.introducedBy === 'self' ? 'self' : contact?.introducedBy ? 'someone' : 'unknown';
 }
 

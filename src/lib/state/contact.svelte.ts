@@ -2,7 +2,7 @@
  * One person's page: everything known about them, live, and the commands the page offers. The
  * id is read through a function, so the same page follows a link to someone else.
  */
-import { asksFor, howIntroduced, idsOf, withRole } from '../model/people';
+import { asksFor, howIntroduced, idsOf, withRole, type Introduced } from '../model/people';
 import { isIsoDate } from '../model/dates';
 import { parseContactCadence } from '../model/keepInTouch';
 import type { Contact, Id, IsoDate, Role } from '../model/records';
@@ -47,6 +47,12 @@ export class ContactPage {
 			: null
 	);
 	readonly howIntroduced = $derived.by(() => howIntroduced(this.contact));
+	/** Choosing who introduced them (the picker is open). */
+	pickingIntroducer = $state(false);
+	/** What the "Who introduced you?" choice shows: "someone" while one is being picked. */
+	readonly introducedChoice = $derived.by(() =>
+		this.pickingIntroducer ? 'someone' : this.howIntroduced
+	);
 
 	get everyone(): Contact[] {
 		return this.people.contacts.all;
@@ -56,6 +62,18 @@ export class ContactPage {
 
 	update(patch: Partial<Omit<Contact, 'id'>>): void {
 		this.people.updateContact(this.id, patch);
+	}
+
+	/** Answers "Who introduced you?": on my own or not said at once; someone opens the picker. */
+	chooseIntroduced(how: Introduced): void {
+		this.pickingIntroducer = how === 'someone';
+		if (how !== 'someone') this.update({ introducedBy: how === 'self' ? 'self' : null });
+	}
+
+	/** Sets who introduced them and closes the picker. */
+	setIntroducer(id: Id | null): void {
+		if (id) this.update({ introducedBy: id });
+		this.pickingIntroducer = false;
 	}
 
 	toggleRole(role: Role, on: boolean): void {

@@ -22,6 +22,25 @@ describe('ContactPage', () => {
 		expect(page.contact).toBeNull();
 	});
 
+	it('answers who introduced them: on my own or not said at once, someone through the picker', async () => {
+		const { page, bob } = await setUp();
+		expect(page.introducedChoice).toBe('unknown');
+		page.chooseIntroduced('self');
+		expect(page.contact?.introducedBy).toBe('self');
+		page.chooseIntroduced('someone');
+		// Nothing is stored until someone is picked; the choice shows while the picker is open.
+		expect([page.pickingIntroducer, page.introducedChoice]).toEqual([true, 'someone']);
+		expect(page.contact?.introducedBy).toBe('self');
+		page.setIntroducer(bob);
+		expect([page.pickingIntroducer, page.contact?.introducedBy]).toEqual([false, bob]);
+		expect(page.introducer?.name).toBe('Bob');
+		page.chooseIntroduced('unknown');
+		expect(page.contact?.introducedBy).toBeNull();
+		page.chooseIntroduced('someone');
+		page.setIntroducer(null);
+		expect([page.pickingIntroducer, page.introducedChoice]).toEqual([false, 'unknown']);
+	});
+
 	it('switches roles in the article order', async () => {
 		const { page } = await setUp();
 		page.toggleRole('sponsors', true);
