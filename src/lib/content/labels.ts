@@ -87,6 +87,9 @@ export const SIMILAR_LABELS: Record<Tri, string> = {
 	unsure: 'Not said'
 };
 
+/** A relationship's strength, 1 (we have met) to 5 (I could call them tonight), as choices. */
+export const STRENGTH_OPTIONS = [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) }));
+
 /** How someone came into my network (see model/people howIntroduced). */
 export const INTRODUCED_LABELS: Record<Introduced, string> = {
 	unknown: 'Not said',

@@ -4,6 +4,7 @@
  */
 import { asksFor, howIntroduced, idsOf, withRole, type Introduced } from '../model/people';
 import { isIsoDate } from '../model/dates';
+import { contactLinks } from '../model/safe';
 import { parseContactCadence } from '../model/keepInTouch';
 import type { Contact, Id, IsoDate, Role } from '../model/records';
 import type { People } from './people.svelte';
@@ -16,6 +17,7 @@ export class ContactPage {
 		private idOf: () => Id
 	) {
 		this.today = people.today;
+		this.askOn = this.today;
 	}
 
 	get id(): Id {
@@ -45,6 +47,10 @@ export class ContactPage {
 		this.contact?.introducedBy && this.contact.introducedBy !== 'self'
 			? this.people.contacts.get(this.contact.introducedBy)
 			: null
+	);
+	/** Their email addresses and links, as safe links to open. */
+	readonly links = $derived.by(() =>
+		this.contact ? contactLinks(this.contact.emails, this.contact.links) : []
 	);
 	readonly howIntroduced = $derived.by(() => howIntroduced(this.contact));
 	/** Choosing who introduced them (the picker is open). */
@@ -87,6 +93,15 @@ export class ContactPage {
 	}
 
 	/** Notes an ask; false when there is nothing to note (or read-only). */
+	/** The ask being written, and when it was asked (today unless changed). */
+	askWhat = $state('');
+	askOn = $state('');
+
+	/** Adds the ask being written; the field empties once it is added. */
+	submitAsk(): void {
+		if (this.addAsk(this.askWhat, this.askOn)) this.askWhat = '';
+	}
+
 	addAsk(what: string, on: string): boolean {
 		return this.people.addAsk(this.id, what, isIsoDate(on) ? on : this.today) !== null;
 	}

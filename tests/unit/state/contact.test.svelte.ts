@@ -71,6 +71,30 @@ describe('ContactPage', () => {
 		expect(page.asks.map((a) => a.what)).toEqual(['Feedback on a talk', 'An intro to Cat']);
 	});
 
+	it('adds the ask being written, dated today unless changed, and empties the field', async () => {
+		const { page } = await setUp();
+		expect(page.askOn).toBe(page.today);
+		page.askWhat = '   ';
+		page.submitAsk();
+		expect(page.asks).toEqual([]);
+		page.askWhat = ' A reference ';
+		page.submitAsk();
+		expect(page.askWhat).toBe('');
+		expect(page.asks.map((a) => [a.what, a.on])).toEqual([['A reference', page.today]]);
+	});
+
+	it('offers their addresses and links as safe links only', async () => {
+		const { page } = await setUp();
+		page.update({
+			emails: ['ann@example.org'],
+			links: ['javascript:alert(1)', 'https://example.org']
+		});
+		expect(page.links.map((l) => l.href)).toEqual([
+			'mailto:ann@example.org',
+			'https://example.org/'
+		]);
+	});
+
 	it('knows who introduced them, and who can still be tied to them', async () => {
 		const { people, page, ann, bob } = await setUp();
 		expect(page.howIntroduced).toBe('unknown');
