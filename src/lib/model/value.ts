@@ -51,16 +51,6 @@ export const OFFER_KIND_LABELS: Record<OfferKind, string> = {
 	introduction: 'An introduction'
 };
 
-/** A result that is written but carries no number: worth a nudge, numbers are what stick. */
-export function evidenceLacksNumber(evidence: string): boolean {
-	return evidence.trim() !== '' && !/\d/.test(evidence);
-}
-
-/** An offer as typed, tidied: one line, single spaces ('' when there is nothing). */
-export function tidyOffer(text: string): string {
-	return text.trim().replace(/\s+/g, ' ');
-}
-
 /** Something I can offer others: what makes a first conversation a two-way one. */
 export interface Offer {
 	id: Id;

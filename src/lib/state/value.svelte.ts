@@ -3,16 +3,14 @@
  * own, and the list of what they can offer others. The screen binds to this and calls it.
  */
 import {
-	evidenceLacksNumber,
 	OFFER_KINDS,
-	tidyOffer,
 	VALUE_KEYS,
 	VALUE_PARTS,
 	type Offer,
 	type OfferKind,
 	type ValuePart
 } from '../model/value';
-import { composeValueStatement } from '../model/valueStatement';
+import { composeValueStatement, evidenceLacksNumber, tidyOffer } from '../model/valueStatement';
 import type { Id } from '../model/records';
 import { offersOf } from './collections';
 import { TextAnswer } from './fields.svelte';
