@@ -4,6 +4,8 @@
  */
 import type { AskOutcome, ConversationKind, Seniority, Stage } from '../model/records';
 import type { Theme } from '../model/settings';
+import type { OfferKind } from '../model/value';
+import type { Introduced } from '../model/people';
 
 export { ROLE_LABELS, TIER_LABELS } from '../model/records';
 export { OFFER_KIND_LABELS } from '../model/value';
@@ -71,6 +73,30 @@ export const toTri = (v: boolean | null): Tri =>
 	v === true ? 'yes' : v === false ? 'no' : 'unsure';
 export const fromTri = (v: Tri): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
 
+/** Inside my organisation or outside it, as asked on a person's page. */
+export const INSIDE_LABELS: Record<Tri, string> = {
+	yes: 'Inside',
+	no: 'Outside',
+	unsure: 'Not said'
+};
+
+/** Similar to me in background or not, as asked on a person's page. */
+export const SIMILAR_LABELS: Record<Tri, string> = {
+	yes: 'Similar',
+	no: 'Different',
+	unsure: 'Not said'
+};
+
+/** A relationship's strength, 1 (we have met) to 5 (I could call them tonight), as choices. */
+export const STRENGTH_OPTIONS = [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) }));
+
+/** How someone came into my network (see model/people howIntroduced). */
+export const INTRODUCED_LABELS: Record<Introduced, string> = {
+	unknown: 'Not said',
+	self: 'On my own',
+	someone: 'Someone introduced us'
+};
+
 /** An event's verdict; `open` is "not judged yet" (stored as null). */
 export type Verdict = 'keep' | 'drop' | 'open';
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -95,3 +121,17 @@ export function optionsOf<K extends string>(
 ): { value: K; label: string }[] {
 	return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+/** Offer kinds as the headings of the Value step's list. */
+export const OFFER_KIND_PLURALS: Record<OfferKind, string> = {
+	skill: 'Skills',
+	resource: 'Resources',
+	introduction: 'Introductions'
+};
+
+/** An example of each offer kind, shown in the empty field. */
+export const OFFER_KIND_EXAMPLES: Record<OfferKind, string> = {
+	skill: 'Reviewing a CV or a pitch deck',
+	resource: 'My notes from a leadership course',
+	introduction: 'The head of data at my old company'
+};

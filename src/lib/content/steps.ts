@@ -267,6 +267,7 @@ const value: Step = {
 			id: idOf(VALUE_KEYS.how),
 			kind: 'text',
 			label: 'How do you do it?',
+			hint: 'Your way of working: a method, a habit, a skill.',
 			placeholder: 'coaching them through their first ninety days',
 			group: 'builder'
 		},

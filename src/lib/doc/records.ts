@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { collectionMap } from './schema';
+import { collectionMap, type CollectionName } from './schema';
 import { type FieldSpec, type RecordSpec } from './fields';
 import { applyTextChange } from './text';
 
@@ -55,6 +55,15 @@ export function listRecords<T extends { id: string }>(doc: Y.Doc, spec: RecordSp
 		if (record) out.push(record);
 	});
 	return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** How many entries of a collection are records at all (what listRecords would return). */
+export function countRecords(doc: Y.Doc, collection: CollectionName): number {
+	let n = 0;
+	collectionMap(doc, collection).forEach((stored) => {
+		if (isStoredRecord(stored)) n++;
+	});
+	return n;
 }
 
 export function getRecord<T extends { id: string }>(

@@ -7,36 +7,13 @@
  * `isoDateIn(now, timeZone)`, so these rules never read a clock or a time zone themselves.
  */
 import { addDays, daysBetween, isIsoDate, isoDateIn } from './dates';
-import type { Contact, Conversation, Id, IsoDate, Tier } from './records';
+import type { Contact, Id, IsoDate, Tier } from './records';
 import { compareNames } from './names';
-
-/** "Due this week" means due today or within the next 6 days: a rolling seven-day window. */
-export const DUE_SOON_DAYS = 6;
+import { DUE_SOON_DAYS, isDueSoon } from './week';
 
 /** A contact's own cadence: anything from daily to once in ten years. */
 export const CONTACT_CADENCE_MIN_DAYS = 1;
 export const CONTACT_CADENCE_MAX_DAYS = 3650;
-
-/** A contact's cadence as typed: null clears it (back to the tier's), 'invalid' is refused. */
-export function parseContactCadence(raw: string): number | null | 'invalid' {
-	const v = raw.trim();
-	if (v === '') return null;
-	const n = Number(v);
-	return Number.isInteger(n) && n >= CONTACT_CADENCE_MIN_DAYS && n <= CONTACT_CADENCE_MAX_DAYS
-		? n
-		: 'invalid';
-}
-
-/** How many follow-up days fall from today to DUE_SOON_DAYS ahead. */
-export function countDueSoon(dues: Iterable<IsoDate | null>, today: IsoDate): number {
-	let n = 0;
-	for (const due of dues) {
-		if (due === null) continue;
-		const days = daysBetween(today, due);
-		if (days >= 0 && days <= DUE_SOON_DAYS) n++;
-	}
-	return n;
-}
 
 export type FollowUpStatus = 'overdue' | 'due-this-week' | 'later' | 'none';
 
@@ -105,7 +82,7 @@ function statusFor(due: IsoDate | null, today: IsoDate): FollowUpStatus {
 	if (due === null) return 'none';
 	const days = daysBetween(today, due);
 	if (days < 0) return 'overdue';
-	if (days <= DUE_SOON_DAYS) return 'due-this-week';
+	if (isDueSoon(days)) return 'due-this-week';
 	return 'later';
 }
 
@@ -131,7 +108,7 @@ export function followUpsDue(
 		const day = nextFollowUp(contact, defaults, options);
 		if (day === null) continue;
 		const days = daysBetween(today, day);
-		if (days > DUE_SOON_DAYS) continue;
+		if (days >= DUE_SOON_DAYS) continue; // after the due-soon window
 		due.push({ contactId: contact.id, name: contact.name, due: day, overdue: days < 0, days });
 	}
 	return due.sort(
@@ -140,27 +117,4 @@ export function followUpsDue(
 			compareNames(a.name, b.name) ||
 			(a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
 	);
-}
-
-/**
- * What logging a conversation changes on the contact: the clock restarts.
- *
- * - `lastContactOn` becomes the later of the existing day and the conversation's day.
- * - `followUpOn` becomes the conversation's own follow-up when given; else null, so the cadence
- *   applies again from the new last contact.
- * - Exception: a back-dated conversation (older than the last contact already recorded) that
- *   names no follow-up leaves `followUpOn` alone. Catching up on last month's coffee should not
- *   wipe a follow-up agreed at a newer meeting.
- */
-export function afterConversation(
-	contact: Pick<Contact, 'lastContactOn' | 'followUpOn'>,
-	conversation: Pick<Conversation, 'on' | 'followUpOn'>
-): Pick<Contact, 'lastContactOn' | 'followUpOn'> {
-	const existing = isIsoDate(contact.lastContactOn) ? contact.lastContactOn : null;
-	const backDated = existing !== null && conversation.on < existing;
-	const lastContactOn = backDated ? existing : conversation.on;
-	if (isIsoDate(conversation.followUpOn)) {
-		return { lastContactOn, followUpOn: conversation.followUpOn };
-	}
-	return { lastContactOn, followUpOn: backDated ? contact.followUpOn : null };
 }

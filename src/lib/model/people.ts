@@ -6,6 +6,7 @@
 import { daysBetween } from './dates';
 import { normaliseForSearch } from './search';
 import { nextFollowUp } from './cadence';
+import { isDueSoon } from './week';
 import {
 	ROLES,
 	type Ask,
@@ -231,14 +232,45 @@ export function newestAsksFirst(asks: readonly Ask[]): Ask[] {
 	return [...asks].sort((a, b) => (a.on === b.on ? (a.id < b.id ? 1 : -1) : a.on < b.on ? 1 : -1));
 }
 
+export type Introduced = 'self' | 'someone' | 'unknown';
+
 /** How someone came into my network: through me, through someone, or not noted. */
 export function howIntroduced(
 	contact: Pick<Contact, 'introducedBy'> | null | undefined
-): 'self' | 'someone' | 'unknown' {
+): Introduced {
 	return contact?.introducedBy === 'self' ? 'self' : contact?.introducedBy ? 'someone' : 'unknown';
 }
 
 /** A contact's roles with one switched on or off, in the article's order. */
 export function withRole(roles: readonly Role[], role: Role, on: boolean): Role[] {
 	return ROLES.filter((r) => (r === role ? on : roles.includes(r)));
+}
+
+/** The line under a person in the People list: overdue, due soon, last in touch, or not yet. */
+export function followUpLine(
+	due: IsoDate | null,
+	lastContactOn: IsoDate | null,
+	today: IsoDate
+): { text: string; overdue: boolean } {
+	if (due !== null && due < today)
+		return { text: `Follow up: ${dueInWords(due, today)}`, overdue: true };
+	if (due !== null && isDueSoon(daysBetween(today, due)))
+		return { text: `Follow up ${dueInWords(due, today)}`, overdue: false };
+	if (lastContactOn)
+		return { text: `In touch ${agoInWords(lastContactOn, today)}`, overdue: false };
+	return { text: 'Not in touch yet', overdue: false };
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * What the People list says about itself: "5,000 people", "3 matches", "Showing 50 of 208
+ * matches", "No one matches.". `filtering`: a search or filter is on (then they are matches).
+ */
+export function listCountText(shown: number, matched: number, filtering: boolean): string {
+	const noun = (n: number) =>
+		filtering ? (n === 1 ? 'match' : 'matches') : n === 1 ? 'person' : 'people';
+	if (matched === 0) return 'No one matches.';
+	if (matched > shown) return `Showing ${count(shown)} of ${count(matched)} ${noun(matched)}`;
+	return `${count(matched)} ${noun(matched)}`;
 }

@@ -5,6 +5,7 @@
 import { daysBetween, isIsoDate, minutesOfDay } from './dates';
 import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS } from './cadenceDefaults';
 import type { Action, IsoDate, NetEvent, Slot } from './records';
+import { isDueSoon } from './week';
 
 export {
 	CADENCE_MAX_DAYS,
@@ -61,21 +62,18 @@ export function suggestVerdict(
 	return null;
 }
 
-/** An action due within this many days, today included, is due soon (the This week window). */
-export const DUE_SOON_DAYS = 7;
-
 export type ActionStatus = 'done' | 'overdue' | 'due-soon' | 'later' | 'undated';
 
 /**
- * Where an action stands on `today`: 'due-soon' means due from today to today + 6, the same
- * seven days Home's This week shows.
+ * Where an action stands on `today`: 'due-soon' means in the due-soon window (`isDueSoon`:
+ * today … today + 6), the same seven days Home's This week and People's "due this week" use.
  */
 export function actionStatus(action: Pick<Action, 'done' | 'due'>, today: IsoDate): ActionStatus {
 	if (action.done) return 'done';
 	if (!isIsoDate(action.due)) return 'undated';
 	const days = daysBetween(today, action.due);
 	if (days < 0) return 'overdue';
-	return days < DUE_SOON_DAYS ? 'due-soon' : 'later';
+	return isDueSoon(days) ? 'due-soon' : 'later';
 }
 
 /** Slots in the order of the week: by weekday, then start time. */

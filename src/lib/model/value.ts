@@ -15,6 +15,10 @@ export const VALUE_KEYS = {
 	statement: 'value.statement'
 } as const;
 
+/** The four parts of the statement builder, in the order they are asked. */
+export const VALUE_PARTS = ['whoIHelp', 'outcome', 'how', 'evidence'] as const;
+export type ValuePart = (typeof VALUE_PARTS)[number];
+
 export interface ValueParts {
 	whoIHelp?: string | null;
 	outcome?: string | null;
@@ -35,9 +39,7 @@ export function valuePartsFrom(answers: Answers): Required<ValueParts> {
 /** The value step is done with a statement, or with all four parts to compose one from. */
 export function isValueComplete(answers: Answers): boolean {
 	if (isFilledText(answers[VALUE_KEYS.statement])) return true;
-	return (['whoIHelp', 'outcome', 'how', 'evidence'] as const).every((part) =>
-		isFilledText(answers[VALUE_KEYS[part]])
-	);
+	return VALUE_PARTS.every((part) => isFilledText(answers[VALUE_KEYS[part]]));
 }
 
 export const OFFER_KINDS = ['skill', 'resource', 'introduction'] as const;

@@ -1,6 +1,7 @@
 /**
- * Composing the value statement from the builder's four parts. Its own module because only
- * the Value step composes; progress and Home need just the keys and the completion rule.
+ * Composing the value statement from the builder's four parts, and the Value step's other
+ * small rules. Its own module because only the Value step uses them; progress and Home need
+ * just the keys and the completion rule (value.ts).
  */
 import type { ValueParts } from './value';
 
@@ -46,4 +47,14 @@ export function composeValueStatement(parts: ValueParts): string {
 		sentences.push(capitalise(/[!?]$/.test(evidence) ? evidence : `${fragment(evidence)}.`));
 	}
 	return sentences.join(' ');
+}
+
+/** A result that is written but carries no number: worth a nudge, numbers are what stick. */
+export function evidenceLacksNumber(evidence: string): boolean {
+	return evidence.trim() !== '' && !/\d/.test(evidence);
+}
+
+/** An offer as typed, tidied: one line, single spaces ('' when there is nothing). */
+export function tidyOffer(text: string): string {
+	return text.trim().replace(/\s+/g, ' ');
 }

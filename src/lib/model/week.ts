@@ -6,8 +6,15 @@
 import { addDays, daysBetween, isIsoDate, isoDateIn, isoWeekday, minutesOfDay } from './dates';
 import type { Action, Id, IsoDate, Slot } from './records';
 
-/** Today plus the six days after it. */
-export const WEEK_DAYS = 7;
+/**
+ * "Due soon", "due this week" and Home's This week are one window everywhere (People, Plan,
+ * Home): today and the six days after it. A day `n` days ahead is in it when 0 <= n < 7.
+ */
+export const DUE_SOON_DAYS = 7;
+
+/** Whether a day this many days after today falls in the due-soon window (today … today + 6). */
+export const isDueSoon = (daysAhead: number): boolean =>
+	daysAhead >= 0 && daysAhead < DUE_SOON_DAYS;
 
 export interface FollowUpDue {
 	contactId: Id;
@@ -68,11 +75,11 @@ function pad(minutes: number): string {
  */
 export function thisWeek(input: ThisWeekInput): ThisWeek {
 	const today = isoDateIn(input.now, input.timeZone);
-	const end = addDays(today, WEEK_DAYS - 1);
+	const end = addDays(today, DUE_SOON_DAYS - 1);
 	const nowMinutes = minutesIn(input.now, input.timeZone);
 
 	const slots: (SlotOccurrence & { minutes: number; order: number })[] = [];
-	for (let offset = 0; offset < WEEK_DAYS; offset++) {
+	for (let offset = 0; offset < DUE_SOON_DAYS; offset++) {
 		const date = addDays(today, offset);
 		const weekday = isoWeekday(date);
 		input.slots.forEach((slot, order) => {

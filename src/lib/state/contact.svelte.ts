@@ -2,9 +2,10 @@
  * One person's page: everything known about them, live, and the commands the page offers. The
  * id is read through a function, so the same page follows a link to someone else.
  */
-import { asksFor, howIntroduced, idsOf, withRole } from '../model/people';
+import { asksFor, howIntroduced, idsOf, withRole, type Introduced } from '../model/people';
 import { isIsoDate } from '../model/dates';
-import { parseContactCadence } from '../model/cadence';
+import { contactLinks } from '../model/safe';
+import { parseContactCadence } from '../model/keepInTouch';
 import type { Contact, Id, IsoDate, Role } from '../model/records';
 import type { People } from './people.svelte';
 
@@ -16,6 +17,7 @@ export class ContactPage {
 		private idOf: () => Id
 	) {
 		this.today = people.today;
+		this.askOn = this.today;
 	}
 
 	get id(): Id {
@@ -46,7 +48,17 @@ export class ContactPage {
 			? this.people.contacts.get(this.contact.introducedBy)
 			: null
 	);
+	/** Their email addresses and links, as safe links to open. */
+	readonly links = $derived.by(() =>
+		this.contact ? contactLinks(this.contact.emails, this.contact.links) : []
+	);
 	readonly howIntroduced = $derived.by(() => howIntroduced(this.contact));
+	/** Choosing who introduced them (the picker is open). */
+	pickingIntroducer = $state(false);
+	/** What the "Who introduced you?" choice shows: "someone" while one is being picked. */
+	readonly introducedChoice = $derived.by(() =>
+		this.pickingIntroducer ? 'someone' : this.howIntroduced
+	);
 
 	get everyone(): Contact[] {
 		return this.people.contacts.all;
@@ -56,6 +68,18 @@ export class ContactPage {
 
 	update(patch: Partial<Omit<Contact, 'id'>>): void {
 		this.people.updateContact(this.id, patch);
+	}
+
+	/** Answers "Who introduced you?": on my own or not said at once; someone opens the picker. */
+	chooseIntroduced(how: Introduced): void {
+		this.pickingIntroducer = how === 'someone';
+		if (how !== 'someone') this.update({ introducedBy: how === 'self' ? 'self' : null });
+	}
+
+	/** Sets who introduced them and closes the picker. */
+	setIntroducer(id: Id | null): void {
+		if (id) this.update({ introducedBy: id });
+		this.pickingIntroducer = false;
 	}
 
 	toggleRole(role: Role, on: boolean): void {
@@ -69,6 +93,15 @@ export class ContactPage {
 	}
 
 	/** Notes an ask; false when there is nothing to note (or read-only). */
+	/** The ask being written, and when it was asked (today unless changed). */
+	askWhat = $state('');
+	askOn = $state('');
+
+	/** Adds the ask being written; the field empties once it is added. */
+	submitAsk(): void {
+		if (this.addAsk(this.askWhat, this.askOn)) this.askWhat = '';
+	}
+
 	addAsk(what: string, on: string): boolean {
 		return this.people.addAsk(this.id, what, isIsoDate(on) ? on : this.today) !== null;
 	}

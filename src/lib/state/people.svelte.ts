@@ -11,7 +11,7 @@ import {
 	tieSpec,
 	updateRecord
 } from '../doc';
-import { afterConversation } from '../model/cadence';
+import { afterConversation } from '../model/keepInTouch';
 import { compareNames } from '../model/names';
 import { nowIso, todayIn } from '../model/dates';
 import { ledgerByContact, type GiveGet } from '../model/ledger';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DUE_SOON_DAYS,
-	afterConversation,
-	cadenceFor,
-	followUpStatus,
-	followUpsDue,
-	nextFollowUp
-} from '$lib/model/cadence';
+import { cadenceFor, followUpStatus, followUpsDue, nextFollowUp } from '$lib/model/cadence';
+import { afterConversation } from '$lib/model/keepInTouch';
 import { isoDateIn } from '$lib/model/dates';
 import type { Tier } from '$lib/model/records';
 import { contact, conversation } from './people-fixtures';
@@ -90,7 +84,6 @@ describe('followUpStatus', () => {
 		expect(followUpStatus(due('2026-03-10'), today, DEFAULTS)).toBe('due-this-week');
 		expect(followUpStatus(due('2026-03-16'), today, DEFAULTS)).toBe('due-this-week');
 		expect(followUpStatus(due('2026-03-17'), today, DEFAULTS)).toBe('later');
-		expect(DUE_SOON_DAYS).toBe(6);
 	});
 
 	it("is 'none' when no follow-up can be worked out", () => {

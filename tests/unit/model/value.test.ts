@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { composeValueStatement } from '$lib/model/valueStatement';
+import { composeValueStatement, evidenceLacksNumber, tidyOffer } from '$lib/model/valueStatement';
 import {
 	OFFER_KINDS,
 	OFFER_KIND_LABELS,
@@ -115,5 +115,19 @@ describe('offers', () => {
 	it('come as skills, resources and introductions, each labelled', () => {
 		expect(OFFER_KINDS).toEqual(['skill', 'resource', 'introduction']);
 		for (const kind of OFFER_KINDS) expect(OFFER_KIND_LABELS[kind]).toMatch(/\w/);
+	});
+});
+
+describe('the Value step’s small rules', () => {
+	it('nudges for a number only when a result is written without one', () => {
+		expect(evidenceLacksNumber('')).toBe(false);
+		expect(evidenceLacksNumber('  ')).toBe(false);
+		expect(evidenceLacksNumber('Turnover fell a lot')).toBe(true);
+		expect(evidenceLacksNumber('Turnover fell by a third in 2025')).toBe(false);
+	});
+
+	it('tidies an offer to one line with single spaces', () => {
+		expect(tidyOffer('  The head of data\n at \t Acme ')).toBe('The head of data at Acme');
+		expect(tidyOffer(' \n ')).toBe('');
 	});
 });

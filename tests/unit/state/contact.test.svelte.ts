@@ -22,6 +22,25 @@ describe('ContactPage', () => {
 		expect(page.contact).toBeNull();
 	});
 
+	it('answers who introduced them: on my own or not said at once, someone through the picker', async () => {
+		const { page, bob } = await setUp();
+		expect(page.introducedChoice).toBe('unknown');
+		page.chooseIntroduced('self');
+		expect(page.contact?.introducedBy).toBe('self');
+		page.chooseIntroduced('someone');
+		// Nothing is stored until someone is picked; the choice shows while the picker is open.
+		expect([page.pickingIntroducer, page.introducedChoice]).toEqual([true, 'someone']);
+		expect(page.contact?.introducedBy).toBe('self');
+		page.setIntroducer(bob);
+		expect([page.pickingIntroducer, page.contact?.introducedBy]).toEqual([false, bob]);
+		expect(page.introducer?.name).toBe('Bob');
+		page.chooseIntroduced('unknown');
+		expect(page.contact?.introducedBy).toBeNull();
+		page.chooseIntroduced('someone');
+		page.setIntroducer(null);
+		expect([page.pickingIntroducer, page.introducedChoice]).toEqual([false, 'unknown']);
+	});
+
 	it('switches roles in the article order', async () => {
 		const { page } = await setUp();
 		page.toggleRole('sponsors', true);
@@ -50,6 +69,30 @@ describe('ContactPage', () => {
 		page.addAsk('Feedback on a talk', '2026-02-01');
 		people.addAsk(bob, 'Not Ann’s', '2026-03-01');
 		expect(page.asks.map((a) => a.what)).toEqual(['Feedback on a talk', 'An intro to Cat']);
+	});
+
+	it('adds the ask being written, dated today unless changed, and empties the field', async () => {
+		const { page } = await setUp();
+		expect(page.askOn).toBe(page.today);
+		page.askWhat = '   ';
+		page.submitAsk();
+		expect(page.asks).toEqual([]);
+		page.askWhat = ' A reference ';
+		page.submitAsk();
+		expect(page.askWhat).toBe('');
+		expect(page.asks.map((a) => [a.what, a.on])).toEqual([['A reference', page.today]]);
+	});
+
+	it('offers their addresses and links as safe links only', async () => {
+		const { page } = await setUp();
+		page.update({
+			emails: ['ann@example.org'],
+			links: ['javascript:alert(1)', 'https://example.org']
+		});
+		expect(page.links.map((l) => l.href)).toEqual([
+			'mailto:ann@example.org',
+			'https://example.org/'
+		]);
 	});
 
 	it('knows who introduced them, and who can still be tied to them', async () => {
