@@ -28,7 +28,10 @@ describe('ProgressState', () => {
 		const ann = contacts.add({ name: 'Ann', stage: 'ally' })!;
 		conversationsOf(session).add({ contactId: ann, on: '2026-03-10', kind: 'call' });
 		flushSync();
-		expect(seen).toEqual(['', 'goal', 'goal,map', 'goal,map,relate,champions']);
+		// Champions asks for two people on your side: one ally is not yet enough.
+		contacts.add({ name: 'Bo', stage: 'champion' });
+		flushSync();
+		expect(seen).toEqual(['', 'goal', 'goal,map', 'goal,map,relate', 'goal,map,relate,champions']);
 		stop();
 	});
 
