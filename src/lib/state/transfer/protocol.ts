@@ -9,6 +9,8 @@ export type WorkerRequest =
 
 export type WorkerReply =
 	| { kind: 'progress'; done: number }
+	/** Part of a parse's contacts, sent ahead of the 'parsed' reply that ends it. */
+	| { kind: 'part'; items: ParseResult['items']; statuses: DraftStatus[] }
 	| { kind: 'parsed'; result: ParseResult; statuses: DraftStatus[] }
 	| {
 			kind: 'backup';
@@ -16,3 +18,9 @@ export type WorkerReply =
 				| { ok: true; snapshot: WorkbookSnapshot; state: Uint8Array; exportedAt: string }
 				| { ok: false; message: string };
 	  };
+
+/**
+ * Contacts per message: the page reads each message in one task, and 10,000 contacts in one
+ * message took over 100 ms to read.
+ */
+export const PART_SIZE = 1000;

@@ -1,3 +1,5 @@
+import type { DraftStatus } from '../../io/import-plan';
+import type { ParseResult } from '../../io/types';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 /** How long a file may take to read before the worker is stopped (a hostile file may spin). */
@@ -26,14 +28,26 @@ export function runInWorker(
 			worker.terminate();
 			reject(new WorkerTimeout('took too long'));
 		}, timeLimitMs);
+		const items: ParseResult['items'] = [];
+		const statuses: DraftStatus[] = [];
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-			if (event.data.kind === 'progress') {
-				onProgress(event.data.done);
+			const reply = event.data;
+			if (reply.kind === 'progress') {
+				onProgress(reply.done);
+				return;
+			}
+			if (reply.kind === 'part') {
+				items.push(...reply.items);
+				statuses.push(...reply.statuses);
 				return;
 			}
 			clearTimeout(timer);
 			worker.terminate();
-			resolve(event.data);
+			if (reply.kind === 'parsed') {
+				items.push(...reply.result.items);
+				statuses.push(...reply.statuses);
+				resolve({ kind: 'parsed', result: { items, errors: reply.result.errors }, statuses });
+			} else resolve(reply);
 		};
 		worker.onerror = (event) => {
 			clearTimeout(timer);
