@@ -140,6 +140,50 @@ test('a weekly review, walked by keyboard, shows on Home, People and the review 
 	await expect(again.getByText('✓ Done')).toBeVisible();
 });
 
+test('conversations logged in a review feed Champions: after a restart, a helpful contact is suggested as an ally', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/people');
+	await addPerson(page, 'Bo Chen');
+
+	// Bo said yes to an ask: give-and-take, but not yet enough to suggest an ally.
+	await page.goto('/workbook/champions');
+	await pick(page, 'Whom', 'Bo Chen');
+	await page.getByLabel('What you asked').fill('An intro to the CTO');
+	await page.getByRole('button', { name: 'Add ask' }).click();
+	await page.getByLabel('Outcome of “An intro to the CTO”').selectOption('yes');
+	await waitForSaved(page);
+	await expect(page.getByRole('button', { name: 'Make Bo Chen an ally' })).toHaveCount(0);
+
+	// The week's review logs two talks with Bo.
+	await page.goto('/review');
+	await page.getByRole('radio', { name: 'Coffee' }).check();
+	await pick(page, 'Person', 'Bo Chen');
+	await expect(page.getByRole('heading', { name: 'This week (1)' })).toBeVisible();
+	await page.getByRole('radio', { name: 'Call' }).check();
+	await pick(page, 'Person', 'Bo Chen');
+	await expect(page.getByRole('heading', { name: 'This week (2)' })).toBeVisible();
+	for (const heading of ['Tick what you got done', 'Who is now overdue', 'Next week']) {
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByRole('heading', { name: heading, exact: true })).toBeFocused();
+	}
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('button', { name: 'Finish the review' }).click();
+	await expect(page.getByRole('heading', { name: 'Week reviewed' })).toBeFocused();
+	await waitForSaved(page);
+
+	// A restart: Champions now suggests Bo, saying why.
+	await page.close();
+	const again = await context.newPage();
+	await again.goto('/workbook/champions');
+	await expect(again.getByRole('button', { name: 'Make Bo Chen an ally' })).toBeVisible();
+	await expect(again.locator('[data-suggestion]').filter({ hasText: 'Bo Chen' })).toContainText(
+		'in the last three months'
+	);
+});
+
 test('the review day is the user’s to choose, and Home offers the review on it', async ({
 	page
 }) => {
