@@ -8,23 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, shoot, waitForSaved } from './support';
-
-async function addPerson(page: Page, name: string): Promise<string> {
-	await page.getByLabel('Add someone').fill(name);
-	await page.getByLabel('Add someone').press('Enter');
-	const link = page.getByRole('status').getByRole('link', { name });
-	await expect(link).toBeVisible();
-	const href = await link.getAttribute('href');
-	await waitForSaved(page);
-	return href!.split('/').pop()!;
-}
-
-async function pick(page: Page, label: string, name: string) {
-	const picker = page.getByRole('combobox', { name: label });
-	await picker.fill(name);
-	await expect(page.getByRole('option', { name: new RegExp(`^${name}`) })).toBeVisible();
-	await picker.press('Enter');
-}
+import { addPerson, pick } from './support/people';
 
 /** Today and a day some days on, on the browser's own calendar. */
 async function days(page: Page, ...offsets: number[]): Promise<string[]> {

@@ -33,6 +33,7 @@ import type { Contact, Id, IsoDate } from '../../model/records';
 import { recordBackup } from '../home-backup';
 import type { WorkbookSession } from '../session.svelte';
 import { writeInSlices } from '../slices';
+import { peopleOf } from '../people.svelte';
 import { runInWorker, WorkerTimeout } from './worker-client';
 
 export type { DraftStatus } from '../../io/import-plan';
@@ -88,7 +89,8 @@ export async function previewImport(
 	fileName: string,
 	onProgress?: (done: number) => void
 ): Promise<ImportPreview> {
-	const existing = listRecords(session.doc, contactSpec).map(({ id, name, org, emails }) => ({
+	// The session's contact store already holds them read and checked: no second pass over the doc.
+	const existing = peopleOf(session).contacts.all.map(({ id, name, org, emails }) => ({
 		id,
 		name,
 		org,
