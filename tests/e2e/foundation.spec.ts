@@ -415,5 +415,6 @@ test('Home paints from the summary saved on this device, and the live workbook w
 	await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
 	await expect(page.getByRole('heading', { name: /A career takes a village/ })).toBeVisible();
 	expect(await page.evaluate(() => localStorage.getItem('village:home'))).toBeNull();
+	expect(await page.evaluate(() => localStorage.getItem('village:people'))).toBeNull();
 	await browser.close();
 });

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { buildWorkbookUpdate, seedWorkbook } from '../bench/lib/big-workbook';
 import { BASE_URL, checkA11y, shoot, waitForSaved } from './support';
-import { addPerson, pick } from './support/people';
+import { addPerson, holdWorkbookOpen, pick } from './support/people';
 
 async function openPeople(page: Page) {
 	await page.goto('/people');
@@ -199,6 +199,39 @@ test('search as you type and filter by role and circle', async ({ page }) => {
 	await page.getByLabel('Search').fill('nobody like this');
 	await expect(page.getByText('No one in your village matches that.')).toBeVisible();
 	await checkA11y(page);
+});
+
+test('People paints the saved list while the workbook opens, and answers a search typed meanwhile', async ({
+	page
+}) => {
+	await openPeople(page);
+	for (const name of ['Ann Lee', 'Bo Chen', 'Cy Dunn']) await addPerson(page, name);
+	const release = await holdWorkbookOpen(page);
+	// Leaving the page saves the summary; the next load paints from it.
+	await page.reload();
+	const list = page.getByTestId('people-list');
+	await expect(page.getByTestId('people-count')).toHaveText('3 people');
+	await expect(list.getByRole('link')).toHaveText([/Ann Lee/, /Bo Chen/, /Cy Dunn/]);
+	await expect(page.getByLabel('Add someone')).toBeDisabled();
+	await checkA11y(page);
+	await shoot(page, 'people-from-summary');
+	await page.getByLabel('Search').fill('bo');
+	await expect(page.getByTestId('people-count')).toHaveText('Opening your workbook…');
+	await expect(list).toHaveCount(0);
+	await release();
+	await expect(page.getByTestId('people-count')).toHaveText('1 match');
+	await expect(list.getByRole('link')).toHaveText([/Bo Chen/]);
+	await expect(page.getByLabel('Add someone')).toBeEnabled();
+
+	// Nothing saved (or something broken saved): it says it is opening, never "no one yet".
+	await page.evaluate(() => localStorage.setItem('village:people', '{"v":1,"rows":['));
+	await page.reload();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Opening your workbook…' })
+	).toBeVisible();
+	await expect(page.getByText('Your village starts with one name.')).toHaveCount(0);
+	await release();
+	await expect(page.getByTestId('people-count')).toHaveText('3 people');
 });
 
 test('an unknown person says so, and deleting someone takes their ties too', async ({ page }) => {

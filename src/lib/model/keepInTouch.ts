@@ -29,6 +29,23 @@ export function countDueSoon(dues: Iterable<IsoDate | null>, today: IsoDate): nu
 }
 
 /**
+ * Overdue (before today) and due-soon counts from how many people are next due on each day, as
+ * the People summary saved on the device keeps them.
+ */
+export function countDues(
+	byDay: Iterable<readonly [IsoDate, number]>,
+	today: IsoDate
+): { overdue: number; dueSoon: number } {
+	let overdue = 0;
+	let dueSoon = 0;
+	for (const [due, n] of byDay) {
+		if (due < today) overdue += n;
+		else if (isDueSoon(daysBetween(today, due))) dueSoon += n;
+	}
+	return { overdue, dueSoon };
+}
+
+/**
  * What logging a conversation changes on the contact: the clock restarts.
  *
  * - `lastContactOn` becomes the later of the existing day and the conversation's day.

@@ -45,6 +45,21 @@ export interface ContactIndex {
 	readonly entries: readonly IndexEntry[];
 }
 
+/** Rows the People list draws at once; "Show more" adds as many again. 5,000 would not be instant. */
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** Contacts in the People list's name order: by name as shown (trimmed), then by id. */
+export function inNameOrder(contacts: readonly Contact[]): Contact[] {
+	return contacts
+		.map((contact) => ({ contact, key: contact.name.trim() }))
+		.sort(
+			(a, b) =>
+				compareNames(a.key, b.key) ||
+				(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
+		)
+		.map(({ contact }) => contact);
+}
+
 export type ContactSort = 'name' | 'lastContact' | 'nextFollowUp';
 
 export interface ContactQuery {
@@ -74,14 +89,8 @@ export function buildContactIndex(
 	contacts: readonly Contact[],
 	notesById?: ReadonlyMap<Id, string>
 ): ContactIndex {
-	const sorted = contacts
-		.map((contact) => ({ contact, key: contact.name.trim() }))
-		.sort(
-			(a, b) =>
-				compareNames(a.key, b.key) ||
-				(a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0)
-		);
-	const entries = sorted.map(({ contact }, nameRank) => {
+	const sorted = inNameOrder(contacts);
+	const entries = sorted.map((contact, nameRank) => {
 		const notes = notesById?.get(contact.id) ?? contact.notes ?? '';
 		const haystack = normaliseForSearch(
 			[contact.name, contact.org, contact.title, notes].join(FIELD_SEPARATOR)

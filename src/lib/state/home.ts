@@ -4,36 +4,20 @@
  * summary at once, then switches to the live workbook when it has loaded, so Home opens in the
  * same time however many years of conversations the workbook holds. The summary is derived
  * data, never a source of truth: it is rewritten from the document after changes and on
- * leaving the page, and ignored when it is missing, malformed or too old.
+ * leaving the page (summaries.ts, loaded once the workbook is open, so Home's first paint does
+ * not carry the writing), and ignored when it is missing, malformed or too old.
  */
-import type * as Y from 'yjs';
-import {
-	actionSpec,
-	contactSpec,
-	listRecords,
-	readAllAnswers,
-	readText,
-	slotSpec,
-	SCHEMA_VERSION
-} from '../doc';
-import { followUpsDue } from '../model/cadence';
-import { addDays, daysBetween, isIsoDate, isoDateIn } from '../model/dates';
+import { SCHEMA_VERSION } from '../doc';
+import { daysBetween, isIsoDate, isoDateIn } from '../model/dates';
 import { topObstacles, type RankedObstacle } from '../model/diagnosis';
 import { GOAL_KEYS } from '../model/goal';
-import { cadenceDefaults } from '../model/cadenceDefaults';
-import { workbookProgress, type WorkbookProgress } from '../model/progress';
+import type { WorkbookProgress } from '../model/progress';
 import type { Action, IsoDate, Slot } from '../model/records';
 import { thisWeek, type FollowUpDue, type ThisWeek } from '../model/week';
 import { TextAnswer } from './fields.svelte';
-import { ProgressState, readProgressInput } from './progress.svelte';
+import { ProgressState } from './progress.svelte';
 import type { WorkbookSession } from './session.svelte';
-import {
-	deviceTimeZone,
-	ScalarAnswers,
-	StartedState,
-	ThisWeekState,
-	workbookHasContent
-} from './workbook.svelte';
+import { ScalarAnswers, StartedState, ThisWeekState, workbookHasContent } from './workbook.svelte';
 
 export interface HomeData {
 	/** Anything written yet (until then Home welcomes). */
@@ -77,19 +61,19 @@ export class LiveHome implements HomeData {
 	}
 }
 
-const STORAGE_KEY = 'village:home';
+export const HOME_SUMMARY_KEY = 'village:home';
+/** Where People's summary is kept (see peopleSaved.ts). */
+export const PEOPLE_SUMMARY_KEY = 'village:people';
 /** Bumped when the summary's shape changes; an older summary is ignored. */
-const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 1;
 /**
  * Follow-ups are saved this many days ahead; a summary older than that minus a week is unused
  * (opened after a fortnight away, Home simply waits for the workbook). Kept short because the
  * summary is read before first paint: with thousands of contacts every day ahead costs bytes.
  */
-const FOLLOW_UP_DAYS_AHEAD = 21;
-/** Changes settle for this long before the summary is rewritten (typing stays smooth). */
-const SAVE_AFTER_MS = 1500;
+export const FOLLOW_UP_DAYS_AHEAD = 21;
 
-interface HomeSummary {
+export interface HomeSummary {
 	v: typeof SUMMARY_VERSION;
 	schema: number;
 	savedOn: IsoDate;
@@ -101,31 +85,6 @@ interface HomeSummary {
 	slots: Slot[];
 	actions: Action[];
 	followUps: FollowUpDue[];
-}
-
-/** The summary as it would be saved now, read straight from the document. */
-export function summarise(doc: Y.Doc, now: Date, timeZone = deviceTimeZone()): HomeSummary {
-	const today = isoDateIn(now, timeZone);
-	const answers = readAllAnswers(doc);
-	const due = followUpsDue(
-		listRecords(doc, contactSpec),
-		addDays(today, FOLLOW_UP_DAYS_AHEAD),
-		cadenceDefaults(answers),
-		{ timeZone }
-	);
-	return {
-		v: SUMMARY_VERSION,
-		schema: SCHEMA_VERSION,
-		savedOn: today,
-		timeZone: timeZone ?? null,
-		started: workbookHasContent(doc),
-		progress: workbookProgress(readProgressInput(doc)),
-		goal: readText(doc, GOAL_KEYS.statement),
-		top: topObstacles(answers),
-		slots: listRecords(doc, slotSpec),
-		actions: listRecords(doc, actionSpec).filter((a) => !a.done),
-		followUps: due.map(({ contactId, name, due }) => ({ contactId, name, due }))
-	};
 }
 
 function isSummary(value: unknown): value is HomeSummary {
@@ -149,7 +108,7 @@ let lastParsed: unknown = null;
 
 /** The stored summary, parsed once however many times it is asked for before it changes. */
 function readSummary(storage: Storage): unknown {
-	const raw = storage.getItem(STORAGE_KEY);
+	const raw = storage.getItem(HOME_SUMMARY_KEY);
 	if (raw !== lastRaw) {
 		lastRaw = raw;
 		try {
@@ -185,44 +144,36 @@ export function savedHome(now: Date, storage: Storage = localStorage): HomeData 
 	};
 }
 
-export function clearSavedHome(storage: Storage = localStorage): void {
-	storage.removeItem(STORAGE_KEY);
+/** Forgets the summaries saved on this device (Home's and People's). */
+export function clearSummaries(storage: Storage = localStorage): void {
+	for (const key of [HOME_SUMMARY_KEY, PEOPLE_SUMMARY_KEY]) storage.removeItem(key);
 }
 
 /**
- * Keeps the saved summary up to date while the workbook is open for writing: after changes
- * have settled, when the page is hidden, and once right away. Returns a function that stops.
+ * Keeps the summaries written while the workbook is open for writing (summaries.ts). The writer
+ * is loaded only when there is something to write: at once when the workbook has content and a
+ * summary is missing or too old, otherwise on the first change. Returns a function that stops.
  */
-export function keepHomeSaved(
+export function keepSummaries(
 	session: WorkbookSession,
 	storage: Storage = localStorage
 ): () => void {
-	let timer: ReturnType<typeof setTimeout> | null = null;
-	const save = () => {
-		if (timer) clearTimeout(timer);
-		timer = null;
-		if (!session.writable) return;
-		try {
-			storage.setItem(STORAGE_KEY, JSON.stringify(summarise(session.doc, new Date())));
-		} catch {
-			// Full or blocked storage only costs the fast first paint; the workbook is unaffected.
-		}
+	const doc = session.doc;
+	let stop: (() => void) | null = null;
+	let stopped = false;
+	const load = () => {
+		doc.off('afterTransaction', load);
+		void import('./summaries').then((m) => {
+			if (!stopped) stop = m.keepSummariesSaved(session, storage);
+		});
 	};
-	const later = () => {
-		if (timer) clearTimeout(timer);
-		timer = setTimeout(save, SAVE_AFTER_MS);
-	};
-	const onHidden = () => {
-		if (document.visibilityState === 'hidden') save();
-	};
-	session.doc.on('afterTransaction', later);
-	window.addEventListener('pagehide', save);
-	document.addEventListener('visibilitychange', onHidden);
-	later();
+	const missing =
+		savedHome(new Date(), storage) === null || storage.getItem(PEOPLE_SUMMARY_KEY) === null;
+	if (missing && workbookHasContent(doc)) load();
+	else doc.on('afterTransaction', load);
 	return () => {
-		if (timer) clearTimeout(timer);
-		session.doc.off('afterTransaction', later);
-		window.removeEventListener('pagehide', save);
-		document.removeEventListener('visibilitychange', onHidden);
+		stopped = true;
+		doc.off('afterTransaction', load);
+		stop?.();
 	};
 }

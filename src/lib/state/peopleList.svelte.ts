@@ -2,16 +2,27 @@
  * The People list: search, filters, sort, how many rows are drawn, the "add someone" form, and
  * what each row says. The screen binds to the fields and calls the commands; the rules live in
  * model/ (search, cadence, people) and the live data in the session's People store.
+ *
+ * On a cold start the list paints from the summary saved on this device (peopleSaved.ts) while
+ * the workbook loads, then switches to the live store. A search or filter typed in that moment is
+ * kept and answered once the workbook is open.
  */
-import { countDueSoon } from '../model/keepInTouch';
+import { countDueSoon, countDues } from '../model/keepInTouch';
 import { followUpLine, listCountText } from '../model/people';
-import type { Contact, Id, IsoDate, Role, Tier } from '../model/records';
-import { queryContacts, type ContactSort } from '../model/search';
+import { todayIn } from '../model/dates';
+import type { Id, IsoDate, Role, Tier } from '../model/records';
+import { PEOPLE_PAGE_SIZE, queryContacts, type ContactSort } from '../model/search';
 import { peopleOf, type People } from './people.svelte';
+import {
+	savedPeople,
+	type ListedPerson,
+	type PeopleSummary,
+	type SavedPerson
+} from './peopleSaved';
 import type { WorkbookSession } from './session.svelte';
 
-/** Rows drawn at once; "Show more" adds as many again. Drawing 5,000 rows would not be instant. */
-export const PEOPLE_PAGE_SIZE = 50;
+export { PEOPLE_PAGE_SIZE };
+export type { ListedPerson };
 
 interface ListView {
 	text: string;
@@ -24,9 +35,15 @@ interface ListView {
 /** Kept while the app is open, so coming back from a person finds the list as it was left. */
 const saved: ListView = { text: '', role: '', tier: '', overdue: false, sort: 'name' };
 
+/** A saved row's next follow-up (a live row is looked up in the store instead). */
+const savedDue = (person: ListedPerson | SavedPerson) => ('due' in person ? person.due : null);
+
 export class PeopleListState {
-	#people: People;
-	#today: IsoDate;
+	#session: WorkbookSession;
+	#today: IsoDate = todayIn();
+	/** The saved summary, read once when the screen opens before the workbook has loaded. */
+	#saved: PeopleSummary | null;
+	#savedCounts: { overdue: number; dueSoon: number };
 	#view = $state<ListView>({ ...saved });
 	/** How many rows are drawn. Any change of search or filter starts again from one page. */
 	limit = $state(PEOPLE_PAGE_SIZE);
@@ -35,11 +52,24 @@ export class PeopleListState {
 	/** The person just added, for the "Added … Open them" line. */
 	added = $state<{ id: Id; name: string } | null>(null);
 
-	/** `overdueOnly`: opened from a link that asks for the overdue ones (`?filter=overdue`). */
-	constructor(session: WorkbookSession, overdueOnly = false) {
-		this.#people = peopleOf(session);
-		this.#today = this.#people.today;
+	/**
+	 * `overdueOnly`: opened from a link that asks for the overdue ones (`?filter=overdue`).
+	 * `storage`: where the saved summary is read from.
+	 */
+	constructor(
+		session: WorkbookSession,
+		overdueOnly = false,
+		storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage
+	) {
+		this.#session = session;
+		this.#saved = session.status === 'loading' && storage ? savedPeople(storage) : null;
+		this.#savedCounts = countDues(this.#saved?.dues ?? [], this.#today);
 		if (overdueOnly) this.overdue = true;
+	}
+
+	/** The live People store, once the workbook has loaded (null before). */
+	get #live(): People | null {
+		return this.#session.status === 'loading' ? null : peopleOf(this.#session);
 	}
 
 	#set<K extends keyof ListView>(key: K, value: ListView[K]) {
@@ -80,19 +110,36 @@ export class PeopleListState {
 	}
 
 	get writable(): boolean {
-		return this.#people.writable;
+		return this.#session.writable;
+	}
+
+	/** Nothing to show yet: no summary saved, and the workbook is still loading. */
+	get opening(): boolean {
+		return this.#live === null && this.#saved === null;
+	}
+
+	/**
+	 * The list cannot answer yet: it shows the saved first page, which knows nothing of a search,
+	 * filter or other order. The answer comes when the workbook has loaded.
+	 */
+	get waiting(): boolean {
+		return this.#live === null && (this.#saved === null || this.filtering || this.sort !== 'name');
 	}
 
 	/** Everyone in the village. */
 	get total(): number {
-		return this.#people.contacts.size;
+		return this.#live?.contacts.size ?? this.#saved?.total ?? 0;
 	}
+
 	get overdueCount(): number {
-		return this.#people.overdueIds().size;
+		return this.#live?.overdueIds().size ?? this.#savedCounts.overdue;
 	}
-	readonly dueThisWeek = $derived.by(() =>
-		countDueSoon(this.#people.nextFollowUps().values(), this.#today)
-	);
+	readonly dueThisWeek = $derived.by(() => {
+		const live = this.#live;
+		return live
+			? countDueSoon(live.nextFollowUps().values(), this.#today)
+			: this.#savedCounts.dueSoon;
+	});
 
 	readonly filtering = $derived(
 		this.#view.text.trim() !== '' ||
@@ -101,29 +148,36 @@ export class PeopleListState {
 			this.#view.overdue
 	);
 
-	/** Everyone who matches, in the chosen order. */
-	readonly results: Contact[] = $derived.by(() =>
-		queryContacts(this.#people.index(), {
+	/** Everyone who matches, in the chosen order (from the summary: its first page). */
+	readonly results: readonly ListedPerson[] = $derived.by(() => {
+		const live = this.#live;
+		if (!live) return this.waiting ? [] : (this.#saved?.rows ?? []);
+		return queryContacts(live.index(), {
 			text: this.#view.text,
 			role: this.#view.role || null,
 			tier: this.#view.tier || null,
-			overdueIds: this.#view.overdue ? this.#people.overdueIds() : null,
+			overdueIds: this.#view.overdue ? live.overdueIds() : null,
 			sort: this.#view.sort,
-			nextFollowUpById: this.#people.nextFollowUps()
-		})
-	);
+			nextFollowUpById: live.nextFollowUps()
+		});
+	});
+	/** How many match: from the summary, everyone. */
+	readonly #matched = $derived(this.#live ? this.results.length : this.total);
 	/** The rows drawn. */
-	readonly shown: Contact[] = $derived(this.results.slice(0, this.limit));
+	readonly shown: readonly ListedPerson[] = $derived(this.results.slice(0, this.limit));
 	/** How many "Show more" would add (0: all are shown). */
-	readonly more = $derived(Math.min(PEOPLE_PAGE_SIZE, this.results.length - this.shown.length));
+	readonly more = $derived(Math.min(PEOPLE_PAGE_SIZE, this.#matched - this.shown.length));
 	readonly countText = $derived(
-		listCountText(this.shown.length, this.results.length, this.filtering)
+		this.waiting
+			? 'Opening your workbook…'
+			: listCountText(this.shown.length, this.#matched, this.filtering)
 	);
 
 	/** What a row says about keeping in touch. */
-	followUp(contact: Contact): { text: string; overdue: boolean } {
-		const due = this.#people.nextFollowUps().get(contact.id) ?? null;
-		return followUpLine(due, contact.lastContactOn, this.#today);
+	followUp(person: ListedPerson | SavedPerson): { text: string; overdue: boolean } {
+		const live = this.#live;
+		const due = live ? (live.nextFollowUps().get(person.id) ?? null) : savedDue(person);
+		return followUpLine(due, person.lastContactOn, this.#today);
 	}
 
 	// Commands.
@@ -131,7 +185,7 @@ export class PeopleListState {
 	/** Adds whoever is named in the field (trimmed; nothing for a blank name). */
 	add(): void {
 		const name = this.newName.trim();
-		const id = this.#people.addContact(name);
+		const id = this.#live?.addContact(name);
 		if (id) {
 			this.added = { id, name };
 			this.newName = '';

@@ -9,9 +9,46 @@
 import { median, seedPage, workbookUpdate } from '../lib/workbook-seed.js';
 
 export const BIG = { contacts: 5000, ties: 2000, conversations: 3000, targets: 3, offers: 4 };
+const COLD_LOADS = 5;
 const BACK = (/** @type {number} */ n) => Array.from({ length: n }, () => 'Backspace');
 /** 24 keystrokes: typing and deleting four queries, each changing the list. */
 const KEYS = [...'ann', ...BACK(3), ...'lee', ...BACK(3), ...'acme', ...BACK(4), ...'maya'];
+
+/** Records when the People list first shows its rows and count, in ms since navigation start. */
+function markListShown() {
+	const w = /** @type {Window & { __listShownAt?: number }} */ (window);
+	const observer = new MutationObserver(() => {
+		const count = document.querySelector('[data-testid="people-count"]');
+		if (
+			count &&
+			/\d/.test(count.textContent ?? '') &&
+			document.querySelector('[data-testid="people-list"] li')
+		) {
+			w.__listShownAt = performance.now();
+			observer.disconnect();
+		}
+	});
+	observer.observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/**
+ * Loads `url` in `page` and returns when the People list showed and when the workbook was live,
+ * in ms since navigation start.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ */
+async function openCold(page, url) {
+	await page.goto(url);
+	await page.waitForFunction(
+		() => '__listShownAt' in window && performance.getEntriesByName('village:ready').length > 0,
+		undefined,
+		{ timeout: 20_000 }
+	);
+	return page.evaluate(() => ({
+		shown: Math.round(/** @type {any} */ (window).__listShownAt),
+		live: Math.round(performance.getEntriesByName('village:ready')[0]?.startTime ?? NaN)
+	}));
+}
 
 export default {
 	name: 'people-search',
@@ -23,10 +60,21 @@ export default {
 		const page = await context.newPage();
 		try {
 			await seedPage(page, baseUrl, update);
-			const opened = Date.now();
+			await context.addInitScript(markListShown);
+			const first = await openCold(page, `${baseUrl}/people`);
+			// The app saves the summary once the workbook is open; later opens paint from it.
+			await page.waitForFunction(() => localStorage.getItem('village:people') !== null);
+			/** @type {{ shown: number, live: number }[]} */
+			const cold = [];
+			for (let i = 0; i < COLD_LOADS; i++) {
+				const fresh = await context.newPage();
+				cold.push(await openCold(fresh, `${baseUrl}/people`));
+				await fresh.close();
+			}
+			log(`  cold opens (shown/live ms): ${cold.map((c) => `${c.shown}/${c.live}`).join(', ')}`);
 			await page.goto(`${baseUrl}/people`);
-			await page.getByTestId('people-count').waitFor();
-			const openMs = Date.now() - opened;
+			await page.getByTestId('people-list').waitFor();
+			await page.waitForFunction(() => performance.getEntriesByName('village:ready').length > 0);
 			const search = page.getByLabel('Search', { exact: true });
 			await search.focus();
 			await page.evaluate(() => {
@@ -78,10 +126,22 @@ export default {
 					better: 'lower'
 				},
 				{
-					name: 'People screen open, cold (5,000 people)',
-					value: openMs,
+					name: 'People screen open, cold: list shown (median, 5,000 people)',
+					value: Math.round(median(cold.map((c) => c.shown))),
 					unit: 'ms',
 					target: 400,
+					better: 'lower'
+				},
+				{
+					name: 'People screen open, cold: workbook loaded and live (median)',
+					value: Math.round(median(cold.map((c) => c.live))),
+					unit: 'ms',
+					better: 'lower'
+				},
+				{
+					name: 'People screen, first open with nothing saved yet: list shown',
+					value: first.shown,
+					unit: 'ms',
 					better: 'lower'
 				}
 			];

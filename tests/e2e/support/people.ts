@@ -20,3 +20,34 @@ export async function pick(page: Page, label: string, name: string) {
 	await expect(page.getByRole('option', { name: new RegExp(`^${name}`) })).toBeVisible();
 	await picker.press('Enter');
 }
+
+/**
+ * From the next load on, the workbook's IndexedDB database opens only when the returned function
+ * is called: the screen shows what it can before the workbook has loaded, as on a slow device.
+ * Works at the browser API (the open request's success is held back), not through the app.
+ */
+export async function holdWorkbookOpen(page: Page): Promise<() => Promise<void>> {
+	await page.addInitScript(() => {
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		(window as unknown as { __releaseWorkbook: () => void }).__releaseWorkbook = release;
+		const open = IDBFactory.prototype.open;
+		IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+			const req = open.call(this, name, version);
+			if (name !== 'village-workbook') return req;
+			let onsuccess: ((this: IDBRequest, ev: Event) => unknown) | null = null;
+			Object.defineProperty(req, 'onsuccess', {
+				get: () => onsuccess,
+				set: (fn) => (onsuccess = fn)
+			});
+			req.addEventListener('success', (event) => {
+				void gate.then(() => onsuccess?.call(req, event));
+			});
+			return req;
+		};
+	});
+	return () =>
+		page.evaluate(() =>
+			(window as unknown as { __releaseWorkbook: () => void }).__releaseWorkbook()
+		);
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { followUpStatus, followUpsDue } from '$lib/model/cadence';
-import { countDueSoon } from '$lib/model/keepInTouch';
+import { countDueSoon, countDues } from '$lib/model/keepInTouch';
 import { addDays } from '$lib/model/dates';
 import { actionStatus } from '$lib/model/plan';
 import type { Action, Tier } from '$lib/model/records';
@@ -36,6 +36,14 @@ describe('the due-soon window', () => {
 		expect(status(LAST_IN)).toBe('due-this-week');
 		expect(status(FIRST_OUT)).toBe('later');
 		expect(countDueSoon([addDays(TODAY, -1), TODAY, LAST_IN, FIRST_OUT], TODAY)).toBe(2);
+		// The same from the People summary's count per day.
+		const byDay = [
+			[addDays(TODAY, -1), 2],
+			[TODAY, 1],
+			[LAST_IN, 3],
+			[FIRST_OUT, 4]
+		] as const;
+		expect(countDues(byDay, TODAY)).toEqual({ overdue: 2, dueSoon: 4 });
 	});
 
 	it('Home: follow-ups listed run to today + 6, overdue ones included', () => {

@@ -8,7 +8,8 @@ import {
 	writeScalar,
 	writeText
 } from '../../../src/lib/doc';
-import { clearSavedHome, savedHome, summarise } from '../../../src/lib/state/home';
+import { clearSummaries, savedHome } from '../../../src/lib/state/home';
+import { summarise } from '../../../src/lib/state/summaries';
 import { memoryStorage } from '../support/memory-storage';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
@@ -93,7 +94,7 @@ describe('the Home summary', () => {
 		save(workbook(), storage);
 		expect(savedHome(new Date('2026-12-16T09:00:00Z'), storage)).toBeNull();
 		expect(savedHome(new Date('2026-11-20T09:00:00Z'), storage)).toBeNull();
-		clearSavedHome(storage);
+		clearSummaries(storage);
 		expect(storage.getItem('village:home')).toBeNull();
 	});
 
