@@ -21,7 +21,7 @@ import { addDays, isoDateIn } from '../model/dates';
 import { topObstacles } from '../model/diagnosis';
 import { GOAL_KEYS } from '../model/goal';
 import { workbookProgress } from '../model/progress';
-import type { Contact } from '../model/records';
+import type { Contact, Tier } from '../model/records';
 import {
 	FOLLOW_UP_DAYS_AHEAD,
 	HOME_SUMMARY_KEY,
@@ -38,18 +38,26 @@ import { deviceTimeZone, workbookHasContent } from './workbook.svelte';
 /** Changes settle for this long before the summaries are rewritten (typing stays smooth). */
 const SAVE_AFTER_MS = 1500;
 
+/** What a summary is made from, when the caller has already read it. */
+interface Read {
+	/** The session's live contacts. */
+	contacts?: readonly Contact[];
+	answers?: ReturnType<typeof readAllAnswers>;
+}
+
 /**
- * Home's summary as it would be saved now, read from the document. `contacts`: the session's
- * live contacts when there is a session (read from the document otherwise).
+ * Home's summary as it would be saved now, read from the document except for what `read`
+ * already holds.
  */
 export function summarise(
 	doc: Y.Doc,
 	now: Date,
 	timeZone = deviceTimeZone(),
-	contacts: readonly Contact[] = listRecords(doc, contactSpec)
+	read: Read = {}
 ): HomeSummary {
 	const today = isoDateIn(now, timeZone);
-	const answers = readAllAnswers(doc);
+	const answers = read.answers ?? readAllAnswers(doc);
+	const contacts = read.contacts ?? listRecords(doc, contactSpec);
 	const due = followUpsDue(
 		contacts,
 		addDays(today, FOLLOW_UP_DAYS_AHEAD),
@@ -82,8 +90,7 @@ export function keepSummariesSaved(
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	// People's summary sorts every name: redone only when a contact or a cadence has changed.
 	let last: { contacts: readonly Contact[]; defaults: string; json: string } | null = null;
-	const peopleJson = (contacts: readonly Contact[]) => {
-		const defaults = cadenceDefaults(readAllAnswers(session.doc));
+	const peopleJson = (contacts: readonly Contact[], defaults: Record<Tier, number>) => {
 		const key = JSON.stringify(defaults);
 		if (last?.contacts !== contacts || last.defaults !== key) {
 			last = { contacts, defaults: key, json: JSON.stringify(summarisePeople(contacts, defaults)) };
@@ -97,9 +104,10 @@ export function keepSummariesSaved(
 		try {
 			// The session's live contacts: read once, then kept up to date record by record.
 			const contacts = collectionOf(session, contactSpec).all;
-			const home = summarise(session.doc, new Date(), undefined, contacts);
+			const answers = readAllAnswers(session.doc);
+			const home = summarise(session.doc, new Date(), undefined, { contacts, answers });
 			storage.setItem(HOME_SUMMARY_KEY, JSON.stringify(home));
-			storage.setItem(PEOPLE_SUMMARY_KEY, peopleJson(contacts));
+			storage.setItem(PEOPLE_SUMMARY_KEY, peopleJson(contacts, cadenceDefaults(answers)));
 		} catch {
 			// Full or blocked storage only costs the fast first paint; the workbook is unaffected.
 		}
